@@ -1,0 +1,10 @@
+from django.urls import path
+
+from accounts import views
+
+app_name = "accounts"
+urlpatterns = [
+    path("", views.profile, name="profile"),
+    path("mes-donnees.json", views.export, name="export"),
+    path("supprimer/", views.delete, name="delete"),
+]

@@ -1,0 +1,57 @@
+"""``/healthz``: is every part the site needs reachable?"""
+
+import asyncio
+import uuid
+
+from asgiref.sync import async_to_sync
+from channels.layers import get_channel_layer
+from django.conf import settings
+from django.db import connection
+from django.http import JsonResponse
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET
+
+
+def _database() -> str:
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT 1")
+        cursor.fetchone()
+    return "ok"
+
+
+def _channel_layer() -> str:
+    layer = get_channel_layer()
+
+    async def round_trip():
+        # A message to a fresh channel of our own, read back: proves send and receive work.
+        channel = await layer.new_channel()
+        token = uuid.uuid4().hex
+        await layer.send(channel, {"type": "health.check", "token": token})
+        message = await asyncio.wait_for(layer.receive(channel), timeout=2)
+        return message.get("token") == token
+
+    return "ok" if async_to_sync(round_trip)() else "error"
+
+
+def _broker() -> str:
+    from cite.celery import app
+
+    with app.connection_for_write() as conn:
+        conn.ensure_connection(max_retries=1, timeout=2)
+    return "ok"
+
+
+@never_cache
+@require_GET
+def healthz(request):
+    checks = {"database": _database, "channel_layer": _channel_layer}
+    if not settings.CELERY_TASK_ALWAYS_EAGER:
+        checks["broker"] = _broker
+    status = {}
+    for name, check in checks.items():
+        try:
+            status[name] = check()
+        except Exception as exc:  # any failure is reported, never raised: this is a probe
+            status[name] = f"error: {exc.__class__.__name__}"
+    healthy = all(value == "ok" for value in status.values())
+    return JsonResponse({"status": "ok" if healthy else "error", **status}, status=200 if healthy else 503)
