@@ -29,10 +29,12 @@ run: demo compilemessages
 	$(PY) manage.py collectstatic --noinput -v0
 	$(BIN)/daphne -b 127.0.0.1 -p 8000 cite.asgi:application
 
-# The whole suite in the embedded mode (SQLite, in-memory layer), browser tests included
-# when Chromium is installed.
+# The whole suite in the embedded mode (SQLite, in-memory layer), then the browser tests in
+# their own session (they need Chromium: bin/ensure-chromium installs Debian's when missing).
 test: install compilemessages
-	$(BIN)/pytest -q -m "not multiprocess"
+	$(BIN)/pytest -q
+	bin/ensure-chromium
+	$(BIN)/pytest -q -m e2e
 
 e2e: install compilemessages
 	$(BIN)/pytest -q -m e2e
