@@ -271,3 +271,21 @@ LOGGING = {
 # --- debates ------------------------------------------------------------------------------------
 
 # --- pactes -------------------------------------------------------------------------------------
+# How long a public consultation on a pact lasts unless the city agent chooses another end date.
+PACT_CONSULTATION_DAYS = 15
+# Attachments and commons photos: images and PDF only, recognised by their content.
+PACT_UPLOAD_MAX_BYTES = 5 * 1024 * 1024
+PACT_UPLOAD_TYPES = {
+    "image/png": "png",
+    "image/jpeg": "jpg",
+    "image/webp": "webp",
+    "application/pdf": "pdf",
+}
+CELERY_BEAT_SCHEDULE["pactes-close-due-consultations"] = {
+    "task": "pactes.tasks.close_due_consultations",
+    "schedule": 15 * 60,
+}
+CELERY_BEAT_SCHEDULE["pactes-expire-ended-pacts"] = {
+    "task": "pactes.tasks.expire_ended_pacts",
+    "schedule": 6 * 60 * 60,
+}

@@ -1,0 +1,426 @@
+"""Commons, pacts, their parties, immutable versions made of clauses, comments, signatures,
+join requests, attachments and the public timeline (DESIGN §8).
+
+Statuses change only in ``pactes.workflow._transition``; versions are written once by
+``pactes.services.version_create`` and never updated.
+"""
+
+from django.conf import settings
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+
+class Commons(models.Model):
+    """A shared good the city and residents care for together: a garden, a room, a square..."""
+
+    class Kind(models.TextChoices):
+        GARDEN = "garden", _("Garden")
+        SQUARE = "square", _("Square")
+        STREET = "street", _("Street")
+        BUILDING = "building", _("Building")
+        ROOM = "room", _("Room")
+        SCHOOL_YARD = "school_yard", _("School yard")
+        GREEN_SPACE = "green_space", _("Green space")
+        OTHER = "other", _("Other")
+
+    name = models.CharField(_("name"), max_length=200)
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.OTHER)
+    description = models.TextField(_("description"), blank=True)
+    address = models.CharField(_("address"), max_length=300, blank=True)
+    neighbourhood = models.CharField(_("neighbourhood"), max_length=120, blank=True)
+    latitude = models.DecimalField(_("latitude"), max_digits=9, decimal_places=6, null=True, blank=True)
+    longitude = models.DecimalField(_("longitude"), max_digits=9, decimal_places=6, null=True, blank=True)
+    photo = models.FileField(_("photo"), upload_to="pactes/communs/", blank=True)
+    photo_alt = models.CharField(_("photo description"), max_length=250, blank=True)
+    managing_department = models.ForeignKey(
+        "accounts.Organisation",
+        verbose_name=_("managing department"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="managed_commons",
+        limit_choices_to={"kind": "city_department"},
+    )
+    # A commons suggested in a proposal is listed once the city has checked that it exists.
+    is_validated = models.BooleanField(_("checked by the city"), default=False)
+    suggested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("commons")
+        verbose_name_plural = _("commons")
+        ordering = ["name"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(latitude__isnull=True, longitude__isnull=True)
+                | models.Q(latitude__gte=-90, latitude__lte=90, longitude__gte=-180, longitude__lte=180),
+                name="commons_coordinates_valid",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(photo="") | ~models.Q(photo_alt=""), name="commons_photo_needs_alt_text"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Pact(models.Model):
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("Draft")
+        SUBMITTED = "submitted", _("Submitted")
+        INFO_REQUESTED = "info_requested", _("Information requested")
+        REJECTED = "rejected", _("Rejected")
+        CONSULTATION = "consultation", _("Public consultation")
+        CO_DESIGN = "co_design", _("Co-design")
+        SIGNING = "signing", _("Signing")
+        ACTIVE = "active", _("Active")
+        SUSPENDED = "suspended", _("Suspended")
+        ENDED = "ended", _("Ended")
+        WITHDRAWN = "withdrawn", _("Withdrawn")
+
+    class Type(models.TextChoices):
+        ORDINARY = "ordinary", _("Ordinary pact")
+        COMPLEX = "complex", _("Complex pact")
+
+    class EndReason(models.TextChoices):
+        EXPIRED = "expired", _("Expired")
+        TERMINATED = "terminated", _("Terminated")
+        COMPLETED = "completed", _("Completed")
+        RENEWED = "renewed", _("Renewed")
+
+    class ProponentKind(models.TextChoices):
+        PERSON = "person", _("A person")
+        INFORMAL_GROUP = "informal_group", _("An informal group")
+        ORGANISATION = "organisation", _("An association or organisation")
+
+    class Periodicity(models.TextChoices):
+        CONTINUOUS = "continuous", _("Continuous")
+        PERIODIC = "periodic", _("Periodic")
+
+    class Support(models.TextChoices):
+        SPACES = "spaces", _("Spaces")
+        TOOLS = "tools", _("Tools and materials")
+        TRAINING = "training", _("Training")
+        STAFF_TIME = "staff_time", _("Staff time")
+        FEE_WAIVERS = "fee_waivers", _("Fee waivers")
+        INSURANCE = "insurance", _("Insurance")
+
+    title = models.CharField(_("title"), max_length=200)
+    type = models.CharField(_("type"), max_length=10, choices=Type.choices, default=Type.ORDINARY)
+    council_decision_reference = models.CharField(_("council decision reference"), max_length=120, blank=True)
+    commons = models.ForeignKey(Commons, verbose_name=_("commons"), on_delete=models.PROTECT, related_name="pacts")
+    engagement = models.ForeignKey(
+        "cite.EngagementPage", null=True, blank=True, on_delete=models.SET_NULL, related_name="pacts"
+    )
+    status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.DRAFT, db_index=True)
+    end_reason = models.CharField(_("end reason"), max_length=12, choices=EndReason.choices, blank=True)
+
+    # The proposal, as the proponent wrote it.
+    proponent_kind = models.CharField(_("proponent"), max_length=20, choices=ProponentKind.choices)
+    idea = models.TextField(_("idea"))
+    activities = models.TextField(_("activities"), blank=True)
+    beneficiaries = models.TextField(_("beneficiaries"), blank=True)
+    duration_months = models.PositiveSmallIntegerField(_("duration in months"), default=12)
+    periodicity = models.CharField(
+        _("continuous or periodic"), max_length=12, choices=Periodicity.choices, default=Periodicity.CONTINUOUS
+    )
+    own_resources = models.TextField(_("own resources"), blank=True)
+    support_requested = models.JSONField(_("support asked for"), default=list, blank=True)
+    publication_consent = models.BooleanField(_("consent to publication"), default=False)
+
+    start_date = models.DateField(_("start date"), null=True, blank=True)
+    end_date = models.DateField(_("end date"), null=True, blank=True)
+    consultation_ends_at = models.DateTimeField(_("consultation ends at"), null=True, blank=True)
+    frozen_version = models.ForeignKey(
+        "PactVersion",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("frozen version"),
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="pacts_created"
+    )
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    submitted_at = models.DateTimeField(_("submitted at"), null=True, blank=True)
+    activated_at = models.DateTimeField(_("active since"), null=True, blank=True)
+    ended_at = models.DateTimeField(_("ended at"), null=True, blank=True)
+    status_changed_at = models.DateTimeField(_("status changed at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("collaboration pact")
+        verbose_name_plural = _("collaboration pacts")
+        ordering = ["-status_changed_at", "-pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(end_date__isnull=True)
+                | models.Q(start_date__isnull=True)
+                | models.Q(end_date__gte=models.F("start_date")),
+                name="pact_ends_after_it_starts",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("pactes:detail", args=[self.pk])
+
+    @property
+    def is_public(self) -> bool:
+        """Past draft: pacts withdrawn before submission stay private to their authors."""
+        return self.status != self.Status.DRAFT and self.submitted_at is not None
+
+
+class Party(models.Model):
+    """A party to a pact: an organisation (association, group, city department) or a person."""
+
+    class Role(models.TextChoices):
+        PROPONENT = "proponent", _("Proponent")
+        CO_SIGNATORY = "co_signatory", _("Co-signatory")
+        CITY = "city", _("City")
+
+    pact = models.ForeignKey(Pact, on_delete=models.CASCADE, related_name="parties")
+    role = models.CharField(_("role"), max_length=15, choices=Role.choices)
+    organisation = models.ForeignKey(
+        "accounts.Organisation", null=True, blank=True, on_delete=models.PROTECT, related_name="pact_parties"
+    )
+    person = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="pact_parties"
+    )
+    added_at = models.DateTimeField(_("added at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("party")
+        verbose_name_plural = _("parties")
+        ordering = ["pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(organisation__isnull=False, person__isnull=True)
+                | models.Q(organisation__isnull=True, person__isnull=False),
+                name="party_is_an_organisation_or_a_person",
+            ),
+            models.UniqueConstraint(fields=["pact", "organisation"], name="one_party_per_organisation"),
+            models.UniqueConstraint(fields=["pact", "person"], name="one_party_per_person"),
+            models.UniqueConstraint(fields=["pact"], condition=models.Q(role="city"), name="one_city_party_per_pact"),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def name(self) -> str:
+        return self.organisation.name if self.organisation_id else self.person.public_name
+
+    @property
+    def kind(self) -> str:
+        return "organisation" if self.organisation_id else "person"
+
+
+class ImmutableError(Exception):
+    """Raised when code tries to change a written version, clause or signature hash."""
+
+
+class WriteOnce(models.Model):
+    """Rows that are written once: a version is a fixed text whose hash people rely on."""
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs):
+        if not self._state.adding:
+            raise ImmutableError(f"{type(self).__name__} rows cannot be changed once written.")
+        super().save(*args, **kwargs)
+
+
+class PactVersion(WriteOnce):
+    """One immutable state of the pact's text. It carries a snapshot of everything the
+    signatures cover (title, commons, parties, dates, clauses) so that its hash never moves."""
+
+    pact = models.ForeignKey(Pact, on_delete=models.CASCADE, related_name="versions")
+    number = models.PositiveIntegerField(_("number"))
+    title = models.CharField(_("title"), max_length=200)
+    commons_name = models.CharField(_("commons"), max_length=200)
+    parties = models.JSONField(_("parties"), default=list)
+    start_date = models.DateField(_("start date"), null=True, blank=True)
+    end_date = models.DateField(_("end date"), null=True, blank=True)
+    note = models.CharField(_("what changed"), max_length=300, blank=True)
+    content_hash = models.CharField(_("SHA-256 fingerprint"), max_length=64, db_index=True)
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("version")
+        verbose_name_plural = _("versions")
+        ordering = ["pact", "number"]
+        constraints = [models.UniqueConstraint(fields=["pact", "number"], name="one_version_number_per_pact")]
+
+    def __str__(self) -> str:
+        return f"{self.pact_id} v{self.number}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("pactes:version", args=[self.pact_id, self.number])
+
+
+class Clause(WriteOnce):
+    """A clause of one version. ``key`` is stable across versions so that diffs pair them."""
+
+    version = models.ForeignKey(PactVersion, on_delete=models.CASCADE, related_name="clauses")
+    position = models.PositiveSmallIntegerField(_("position"))
+    key = models.SlugField(_("key"), max_length=60)
+    heading = models.CharField(_("heading"), max_length=200)
+    body = models.TextField(_("text"))
+
+    class Meta:
+        verbose_name = _("clause")
+        verbose_name_plural = _("clauses")
+        ordering = ["version", "position"]
+        constraints = [
+            models.UniqueConstraint(fields=["version", "position"], name="one_clause_per_position"),
+            models.UniqueConstraint(fields=["version", "key"], name="one_clause_per_key"),
+        ]
+
+    def __str__(self) -> str:
+        return self.heading
+
+
+class Comment(models.Model):
+    """A public comment on a clause of a version, with an optional public answer."""
+
+    clause = models.ForeignKey(Clause, on_delete=models.CASCADE, related_name="comments")
+    pact = models.ForeignKey(Pact, on_delete=models.CASCADE, related_name="comments")
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="pact_comments")
+    body = models.TextField(_("comment"))
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    answer = models.TextField(_("answer"), blank=True)
+    answered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    answered_at = models.DateTimeField(_("answered at"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("comment")
+        verbose_name_plural = _("comments")
+        ordering = ["created_at", "pk"]
+
+    def __str__(self) -> str:
+        return self.body[:60]
+
+
+class Signature(models.Model):
+    """A party's signature of one exact version, identified by its hash."""
+
+    version = models.ForeignKey(PactVersion, on_delete=models.PROTECT, related_name="signatures")
+    party = models.ForeignKey(Party, on_delete=models.PROTECT, related_name="signatures")
+    signer = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="pact_signatures")
+    content_hash = models.CharField(_("signed fingerprint"), max_length=64)
+    second_factor = models.BooleanField(_("confirmed with a second factor"), default=False)
+    signed_at = models.DateTimeField(_("signed at"), auto_now_add=True)
+    voided_at = models.DateTimeField(_("voided at"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("signature")
+        verbose_name_plural = _("signatures")
+        ordering = ["signed_at", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["version", "party"],
+                condition=models.Q(voided_at__isnull=True),
+                name="one_live_signature_per_party",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.party} – v{self.version.number}"
+
+
+class JoinRequest(models.Model):
+    class Status(models.TextChoices):
+        PENDING = "pending", _("Pending")
+        ACCEPTED = "accepted", _("Accepted")
+        DECLINED = "declined", _("Declined")
+
+    pact = models.ForeignKey(Pact, on_delete=models.CASCADE, related_name="join_requests")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="pact_join_requests")
+    organisation = models.ForeignKey(
+        "accounts.Organisation", null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+    )
+    message = models.TextField(_("message"), blank=True)
+    status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.PENDING)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    decided_at = models.DateTimeField(_("decided at"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("join request")
+        verbose_name_plural = _("join requests")
+        ordering = ["created_at", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["pact", "user"], condition=models.Q(status="pending"), name="one_pending_join_request"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} → {self.pact}"
+
+
+class Attachment(models.Model):
+    """A file attached to a pact: images and PDF only, checked by content."""
+
+    pact = models.ForeignKey(Pact, on_delete=models.CASCADE, related_name="attachments")
+    file = models.FileField(_("file"), upload_to="pactes/pieces/")
+    title = models.CharField(_("title"), max_length=200)
+    content_type = models.CharField(max_length=40)
+    size = models.PositiveIntegerField()
+    uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("attachment")
+        verbose_name_plural = _("attachments")
+        ordering = ["created_at", "pk"]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("pactes:attachment", args=[self.pk])
+
+
+class PactEvent(models.Model):
+    """The public timeline: every transition, version and signature, with actor and reason."""
+
+    class Kind(models.TextChoices):
+        TRANSITION = "transition", _("Status change")
+        VERSION = "version", _("New version")
+        SIGNATURE = "signature", _("Signature")
+        SIGNATURES_VOIDED = "signatures_voided", _("Signatures voided")
+        PARTY = "party", _("New party")
+
+    pact = models.ForeignKey(Pact, on_delete=models.CASCADE, related_name="events")
+    kind = models.CharField(max_length=20, choices=Kind.choices)
+    transition = models.CharField(max_length=30, blank=True)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    from_status = models.CharField(max_length=20, choices=Pact.Status.choices, blank=True)
+    to_status = models.CharField(max_length=20, choices=Pact.Status.choices, blank=True)
+    reason = models.TextField(blank=True)
+    version_number = models.PositiveIntegerField(null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
+
+    class Meta:
+        verbose_name = _("timeline event")
+        verbose_name_plural = _("timeline events")
+        ordering = ["created_at", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.pact_id} {self.kind} {self.transition}"
