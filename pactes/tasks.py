@@ -1,0 +1,16 @@
+"""Scheduled work on pacts (CELERY_BEAT_SCHEDULE in settings). Tasks call services and are
+safe to run twice: a pact already closed or expired is skipped."""
+
+from celery import shared_task
+
+from pactes import services
+
+
+@shared_task(name="pactes.tasks.close_due_consultations")
+def close_due_consultations() -> list[int]:
+    return services.consultations_close_due()
+
+
+@shared_task(name="pactes.tasks.expire_ended_pacts")
+def expire_ended_pacts() -> list[int]:
+    return services.pacts_expire_due()

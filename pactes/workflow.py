@@ -1,0 +1,205 @@
+"""The pact state machine of DESIGN §8: the TRANSITIONS table and the one ``_transition``
+helper through which a pact's status ever changes.
+
+Each transition has its own django-rules permission (``pactes.<name>_pact``, in rules.py).
+Transitions marked ``system`` are also made by the platform itself (actor ``None``): the
+consultation closing at its end date, the pact becoming active on the last signature, a pact
+expiring at its end date.
+"""
+
+from dataclasses import dataclass
+from datetime import timedelta
+
+from django.conf import settings
+from django.db import transaction
+from django.utils import timezone
+from django.utils.functional import Promise
+from django.utils.translation import gettext_lazy as _
+
+from cite.errors import InvalidInput, InvalidState, NotFound, PermissionDenied
+from pactes.models import Pact, PactEvent, Signature
+from pactes.predicates import allowed
+
+S = Pact.Status
+BEFORE_ACTIVE = (S.DRAFT, S.SUBMITTED, S.INFO_REQUESTED, S.CONSULTATION, S.CO_DESIGN, S.SIGNING)
+
+
+@dataclass(frozen=True)
+class Transition:
+    name: str
+    sources: tuple[str, ...]
+    target: str
+    label: Promise
+    reason_required: bool = False
+    system: bool = False
+    end_reason: str = ""
+
+    @property
+    def permission(self) -> str:
+        return f"pactes.{self.name}_pact"
+
+
+TRANSITIONS: dict[str, Transition] = {
+    t.name: t
+    for t in [
+        Transition("submit", (S.DRAFT,), S.SUBMITTED, _("Submit the proposal")),
+        Transition("request_information", (S.SUBMITTED,), S.INFO_REQUESTED, _("Ask for information"), True),
+        Transition("answer", (S.INFO_REQUESTED,), S.SUBMITTED, _("Answer and resubmit"), True),
+        Transition("reject", (S.SUBMITTED, S.INFO_REQUESTED), S.REJECTED, _("Reject the proposal"), True),
+        Transition("open_consultation", (S.SUBMITTED,), S.CONSULTATION, _("Open the public consultation")),
+        Transition("start_co_design", (S.SUBMITTED,), S.CO_DESIGN, _("Start co-design without consultation")),
+        Transition("close_consultation", (S.CONSULTATION,), S.CO_DESIGN, _("Close the consultation"), system=True),
+        Transition("freeze", (S.CO_DESIGN,), S.SIGNING, _("Freeze this version for signature")),
+        Transition("reopen", (S.SIGNING,), S.CO_DESIGN, _("Reopen co-design")),
+        Transition("activate", (S.SIGNING,), S.ACTIVE, _("Activate"), system=True),
+        Transition("suspend", (S.ACTIVE,), S.SUSPENDED, _("Suspend the pact"), True),
+        Transition("resume", (S.SUSPENDED,), S.ACTIVE, _("Resume the pact")),
+        Transition(
+            "terminate", (S.ACTIVE, S.SUSPENDED), S.ENDED, _("Terminate the pact"), True, end_reason="terminated"
+        ),
+        Transition("complete", (S.ACTIVE,), S.ENDED, _("Mark the pact as completed"), end_reason="completed"),
+        Transition("expire", (S.ACTIVE, S.SUSPENDED), S.ENDED, _("Expire"), system=True, end_reason="expired"),
+        Transition("withdraw", BEFORE_ACTIVE, S.WITHDRAWN, _("Withdraw the pact")),
+    ]
+}
+
+# Transitions a person starts from a button on the pact page (the others happen by themselves
+# or as a consequence of another action, like editing the text during signing).
+MANUAL = [
+    "submit",
+    "answer",
+    "request_information",
+    "reject",
+    "open_consultation",
+    "start_co_design",
+    "close_consultation",
+    "freeze",
+    "reopen",
+    "suspend",
+    "resume",
+    "complete",
+    "terminate",
+    "withdraw",
+]
+
+
+def lock_pact(pact_id: int) -> Pact:
+    try:
+        return Pact.objects.select_for_update().get(pk=pact_id)
+    except Pact.DoesNotExist as exc:
+        raise NotFound() from exc
+
+
+def _transition(*, pact: Pact, name: str, actor=None, reason: str = "") -> PactEvent:
+    """Move a *locked* pact along ``TRANSITIONS[name]`` and write the timeline event.
+
+    Requires a transaction and a row locked with ``select_for_update`` (``lock_pact``), so that
+    two racing transitions see each other's result: the second one finds the new status and is
+    refused. ``actor=None`` is the platform itself, allowed only for ``system`` transitions.
+    """
+    transition = TRANSITIONS.get(name)
+    if transition is None:
+        raise InvalidInput(_("Unknown action."), code="UNKNOWN_TRANSITION")
+    if pact.status not in transition.sources:
+        raise InvalidState(
+            _("This action is not possible while the pact is “%(status)s”.") % {"status": pact.get_status_display()}
+        )
+    if actor is None:
+        if not transition.system:
+            raise PermissionDenied()
+    elif not allowed(actor, transition.permission, pact):
+        raise PermissionDenied()
+    reason = (reason or "").strip()
+    if transition.reason_required and not reason:
+        raise InvalidInput(_("Give a reason: it is published in the pact’s timeline."), code="REASON_REQUIRED")
+    previous = pact.status
+    now = timezone.now()
+    pact.status = transition.target
+    pact.status_changed_at = now
+    fields = ["status", "status_changed_at"]
+    fields += _EFFECTS.get(name, _no_effect)(pact, actor, now)
+    if transition.end_reason:
+        pact.end_reason = transition.end_reason
+        pact.ended_at = now
+        fields += ["end_reason", "ended_at"]
+    pact.save(update_fields=fields)
+    return PactEvent.objects.create(
+        pact=pact,
+        kind=PactEvent.Kind.TRANSITION,
+        transition=name,
+        actor=actor,
+        from_status=previous,
+        to_status=transition.target,
+        reason=reason,
+        version_number=pact.frozen_version.number if pact.frozen_version_id else None,
+    )
+
+
+def _no_effect(pact, actor, now) -> list[str]:
+    return []
+
+
+def _on_submit(pact, actor, now) -> list[str]:
+    pact.submitted_at = pact.submitted_at or now
+    return ["submitted_at"]
+
+
+def _on_open_consultation(pact, actor, now) -> list[str]:
+    pact.consultation_ends_at = now + timedelta(days=settings.PACT_CONSULTATION_DAYS)
+    return ["consultation_ends_at"]
+
+
+def _on_freeze(pact, actor, now) -> list[str]:
+    from pactes.signing import check_ready_for_signature
+
+    pact.frozen_version = check_ready_for_signature(pact=pact)
+    return ["frozen_version"]
+
+
+def _on_leave_signing(pact, actor, now) -> list[str]:
+    """Leaving ``signing`` before activation voids every signature of the frozen version."""
+    if pact.frozen_version_id:
+        voided = Signature.objects.filter(version_id=pact.frozen_version_id, voided_at__isnull=True).update(
+            voided_at=now
+        )
+        if voided:
+            PactEvent.objects.create(
+                pact=pact,
+                kind=PactEvent.Kind.SIGNATURES_VOIDED,
+                actor=actor,
+                version_number=pact.frozen_version.number,
+            )
+    pact.frozen_version = None
+    return ["frozen_version"]
+
+
+def _on_withdraw(pact, actor, now) -> list[str]:
+    return _on_leave_signing(pact, actor, now) if pact.frozen_version_id else []
+
+
+def _on_activate(pact, actor, now) -> list[str]:
+    pact.activated_at = pact.activated_at or now
+    return ["activated_at"]
+
+
+_EFFECTS = {
+    "submit": _on_submit,
+    "open_consultation": _on_open_consultation,
+    "freeze": _on_freeze,
+    "reopen": _on_leave_signing,
+    "withdraw": _on_withdraw,
+    "activate": _on_activate,
+}
+
+
+def pact_transition(*, pact: Pact, name: str, actor=None, reason: str = "") -> Pact:
+    """Apply one transition for ``actor`` (None: the platform). Raises a domain error and
+    changes nothing when the state, the permission or the reason does not allow it."""
+    from pactes.services import ensure_city_party
+
+    with transaction.atomic():
+        locked = lock_pact(pact.pk)
+        _transition(pact=locked, name=name, actor=actor, reason=reason)
+        if name in {"open_consultation", "start_co_design"}:
+            ensure_city_party(pact=locked, actor=actor)
+    return locked
