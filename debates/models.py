@@ -63,6 +63,7 @@ class Debate(models.Model):
     floor_user = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+", editable=False
     )
+    floor_since = models.DateTimeField(null=True, blank=True, editable=False)
     floor_until = models.DateTimeField(null=True, blank=True, editable=False)
     # Highest seq of the room's event log; the next event takes last_seq + 1 under a row lock.
     last_seq = models.PositiveBigIntegerField(default=0, editable=False)

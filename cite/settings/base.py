@@ -269,6 +269,28 @@ LOGGING = {
 # --- moderation ---------------------------------------------------------------------------------
 
 # --- debates ------------------------------------------------------------------------------------
+# Speaking turns (seconds): default, shortest and longest time box a facilitator may give.
+DEBATES_FLOOR_SECONDS = 120
+DEBATES_FLOOR_MIN_SECONDS = 10
+DEBATES_FLOOR_MAX_SECONDS = 900
+DEBATES_MAX_MUTE_MINUTES = 24 * 60
+# WebSocket limits (docs/protocol.md): frame size, frames per window per connection, heartbeat
+# (a ping every N seconds; a socket that leaves pings unanswered for MISSES intervals is closed
+# with 4408), slow readers (more live bytes than this not confirmed by a pong: closed with 4429),
+# and how many live events wait for the client's first ``resume``.
+DEBATES_MAX_FRAME_BYTES = 16 * 1024
+DEBATES_RATE_FRAMES = 30
+DEBATES_RATE_WINDOW_SECONDS = 10
+DEBATES_HEARTBEAT_SECONDS = 20
+DEBATES_HEARTBEAT_MISSES = 2
+DEBATES_SLOW_READER_BYTES = 2 * 1024 * 1024
+DEBATES_RESUME_BUFFER = 2000
+# Followers get an e-mail this many hours before a session starts.
+DEBATES_REMINDER_HOURS = 24
+CELERY_BEAT_SCHEDULE["debates-session-reminders"] = {
+    "task": "debates.tasks.send_session_reminders",
+    "schedule": 15 * 60,
+}
 
 # --- pactes -------------------------------------------------------------------------------------
 # How long a public consultation on a pact lasts unless the city agent chooses another end date.

@@ -1,0 +1,114 @@
+"""Reads of the debates app that span relations or depend on who asks."""
+
+from __future__ import annotations
+
+from django.db.models import Prefetch, Q, QuerySet
+from django.utils import timezone
+
+from debates.models import Debate, DebateSession, Message, Participation, RoomEvent
+
+
+def _listed() -> QuerySet[Debate]:
+    return Debate.objects.filter(visibility=Debate.Visibility.PUBLIC)
+
+
+def debates_for_engagement(*, engagement_id: int, user) -> list[Debate]:
+    """Public debates linked to an engagement page, open first, then upcoming, then closed."""
+    debates = list(_listed().filter(engagement_id=engagement_id).exclude(status=Debate.Status.ARCHIVED))
+    order = {Debate.Status.OPEN: 0, Debate.Status.SCHEDULED: 1, Debate.Status.CLOSED: 2}
+    return sorted(debates, key=lambda d: (order.get(d.status, 3), -d.created_at.timestamp()))
+
+
+def debates_for_home(*, user, limit: int) -> list[Debate]:
+    """Open and upcoming public debates, open ones first."""
+    debates = (
+        _listed().filter(status__in=[Debate.Status.OPEN, Debate.Status.SCHEDULED]).order_by("status", "-created_at")
+    )
+    # "open" sorts before "scheduled" alphabetically, which is the order wanted.
+    return list(debates[:limit])
+
+
+def debates_index() -> dict[str, list[Debate]]:
+    """The three lists of /debats/: open, upcoming (with their coming sessions), closed."""
+    now = timezone.now()
+    coming = Prefetch(
+        "sessions", queryset=DebateSession.objects.filter(ends_at__gte=now).order_by("starts_at"), to_attr="coming"
+    )
+    debates = list(
+        _listed().exclude(status=Debate.Status.ARCHIVED).select_related("engagement").prefetch_related(coming)
+    )
+    return {
+        "open": [d for d in debates if d.status == Debate.Status.OPEN],
+        "upcoming": sorted(
+            (d for d in debates if d.status == Debate.Status.SCHEDULED),
+            key=lambda d: d.coming[0].starts_at if d.coming else now + timezone.timedelta(days=3650),
+        ),
+        "closed": sorted(
+            (d for d in debates if d.status == Debate.Status.CLOSED),
+            key=lambda d: d.closed_at or d.created_at,
+            reverse=True,
+        ),
+    }
+
+
+def upcoming_sessions(*, debate: Debate | None = None) -> QuerySet[DebateSession]:
+    sessions = DebateSession.objects.filter(ends_at__gte=timezone.now()).select_related("debate")
+    if debate is not None:
+        return sessions.filter(debate=debate)
+    return sessions.filter(debate__visibility=Debate.Visibility.PUBLIC).exclude(
+        debate__status__in=[Debate.Status.CLOSED, Debate.Status.ARCHIVED]
+    )
+
+
+def transcript(*, debate: Debate) -> list[Message]:
+    """Published and hidden messages in the order they became public (hidden ones are tombstones)."""
+    return list(
+        debate.messages.filter(state__in=[Message.State.PUBLISHED, Message.State.HIDDEN], seq__isnull=False)
+        .select_related("author")
+        .order_by("seq")
+    )
+
+
+def speaking_queue(*, debate: Debate) -> list[Participation]:
+    """Raised hands: those who have not spoken yet first, then those who spoke least, then by
+    the time the hand went up."""
+    return list(
+        debate.participations.filter(hand_raised_at__isnull=False)
+        .select_related("user")
+        .order_by("spoken_count", "hand_raised_at", "pk")
+    )
+
+
+def held_messages(*, debate: Debate) -> list[Message]:
+    return list(debate.messages.filter(state=Message.State.HELD).select_related("author").order_by("created_at"))
+
+
+def room_events(*, debate_id: int, after: int, upto: int | None = None) -> list[dict]:
+    """The room's events after ``after`` (up to ``upto``), as the frames that were sent.
+
+    A message hidden since it was published keeps its place in the log, but its text is not
+    sent again: the later ``message.hidden`` event turns it into a tombstone.
+    """
+    events = RoomEvent.objects.filter(debate_id=debate_id, seq__gt=after).order_by("seq")
+    if upto is not None:
+        events = events.filter(seq__lte=upto)
+    frames = [event.payload for event in events]
+    new_ids = [f["message"]["id"] for f in frames if f.get("type") == "message.new"]
+    if new_ids:
+        hidden = set(
+            Message.objects.filter(pk__in=new_ids).exclude(state=Message.State.PUBLISHED).values_list("pk", flat=True)
+        )
+        for i, frame in enumerate(frames):
+            if frame.get("type") == "message.new" and frame["message"]["id"] in hidden:
+                frames[i] = {**frame, "message": {**frame["message"], "body_html": "", "reformulation": ""}}
+    return frames
+
+
+def participation_of(*, debate: Debate, user) -> Participation | None:
+    if not user or not user.is_authenticated:
+        return None
+    return Participation.objects.filter(debate=debate, user=user).first()
+
+
+def followers_of(*, debate: Debate):
+    return debate.participations.filter(following=True, user__is_active=True).filter(~Q(user__email=""))

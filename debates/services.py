@@ -1,0 +1,563 @@
+"""Services of the debate rooms: every action of the WebSocket protocol and of the pages.
+
+Each service checks a django-rules permission, locks the debate row (which also serialises the
+room's event log), records the public events in the log with the next ``seq`` and sends them
+to the room only once the transaction has committed (``debates.events``).
+"""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from accounts.models import User
+from accounts.predicates import has_verified_email
+from cite.errors import ApplicationError, AuthRequired, InvalidInput, InvalidState, NotFound, PermissionDenied
+from cite.html import plain_text_to_html
+from debates import events, frames, posting, selectors
+from debates.models import Debate, Message, Participation, Report, RoomEvent
+from debates.predicates import is_debate_facilitator
+from moderation.models import FacilitationProfile
+from moderation.pipeline import Decision, MessageContext, Verdict
+
+MAX_REASON_LENGTH = 300
+MAX_REFORMULATION_LENGTH = 2000
+
+STATUS_TRANSITIONS = {
+    Debate.Status.SCHEDULED: {Debate.Status.OPEN, Debate.Status.CLOSED},
+    Debate.Status.OPEN: {Debate.Status.CLOSED},
+    Debate.Status.CLOSED: {Debate.Status.OPEN, Debate.Status.ARCHIVED},
+    Debate.Status.ARCHIVED: set(),
+}
+MESSAGE_TRANSITIONS = {
+    Message.State.HELD: {Message.State.PUBLISHED, Message.State.REJECTED},
+    Message.State.PUBLISHED: {Message.State.HIDDEN},
+    # A hidden message comes back when a facilitator or an appeal decides so.
+    Message.State.HIDDEN: {Message.State.PUBLISHED},
+    Message.State.REJECTED: set(),
+}
+
+
+class PostRefused(ApplicationError):
+    """A gate or a facilitation rule refused the message; ``code`` says which."""
+
+    http_status = 409
+
+
+@dataclass(frozen=True)
+class PostResult:
+    """What happened to a posted message: ``status`` is published, held or nudged."""
+
+    status: str
+    client_id: str
+    message: Message | None = None
+    verdict: Verdict | None = None
+
+
+def _require(actor, perm: str, obj=None) -> None:
+    if not actor or not actor.is_authenticated:
+        raise AuthRequired()
+    if not actor.has_perm(perm, obj):
+        raise PermissionDenied()
+
+
+def _lock(debate: Debate) -> Debate:
+    locked = Debate.objects.select_for_update().get(pk=debate.pk)
+    if hasattr(debate, "_facilitator_ids"):
+        locked._facilitator_ids = debate._facilitator_ids
+    return locked
+
+
+def _record(debate: Debate, type_: str, payload: dict, *, actor=None) -> dict:
+    """Append an event to the locked debate's log and send it to the room after commit.
+
+    The row lock taken by ``_lock`` makes concurrent writers queue, the unique (debate, seq)
+    constraint refuses any duplicate, and a rolled-back transaction takes its seq with it: the
+    log is gapless whatever the number of processes.
+    """
+    debate.last_seq += 1
+    Debate.objects.filter(pk=debate.pk).update(last_seq=debate.last_seq)
+    frame = {"type": type_, "seq": debate.last_seq, **payload}
+    RoomEvent.objects.create(debate=debate, seq=debate.last_seq, type=type_, payload=frame, actor=actor)
+    debate_id = debate.pk
+    transaction.on_commit(lambda: events.room_event(debate_id, frame))
+    return frame
+
+
+def _transition(debate: Debate, status: str) -> None:
+    if status not in STATUS_TRANSITIONS[debate.status]:
+        raise InvalidState(
+            _("This debate cannot go from “%(from)s” to this state.") % {"from": debate.get_status_display()}
+        )
+    debate.status = status
+
+
+def _message_transition(message: Message, state: str) -> None:
+    if state not in MESSAGE_TRANSITIONS[message.state]:
+        raise InvalidState(_("This message cannot change that way in its current state."))
+    message.state = state
+
+
+def _participation(debate: Debate, user: User, *, lock: bool = True) -> Participation:
+    participation, _created = Participation.objects.get_or_create(debate=debate, user=user)
+    if lock:
+        participation = Participation.objects.select_for_update().get(pk=participation.pk)
+    return participation
+
+
+def _message_of(debate: Debate, message_id: int) -> Message:
+    message = Message.objects.select_for_update().filter(pk=message_id, debate_id=debate.pk).first()
+    if message is None:
+        raise NotFound(_("This message does not exist in this debate."))
+    return message
+
+
+def _clean_reason(reason: str, *, required: bool = True) -> str:
+    reason = (reason or "").strip()
+    if required and not reason:
+        raise InvalidInput(
+            _("Give a reason: the participant and the public register will see it."), code="REASON_REQUIRED"
+        )
+    if len(reason) > MAX_REASON_LENGTH:
+        raise InvalidInput(_("The reason is too long."), code="TOO_LONG")
+    return reason
+
+
+def _publish(debate: Debate, message: Message, *, actor) -> None:
+    now = timezone.now()
+    message.published_at = message.published_at or now
+    frame = _record(debate, "message.new", {"message": frames.message(message, debate)}, actor=actor)
+    message.seq = frame["seq"]
+
+
+def _queue_changed(debate: Debate, *, actor) -> None:
+    _record(debate, "queue.updated", {"queue": frames.queue(selectors.speaking_queue(debate=debate))}, actor=actor)
+
+
+def _floor_changed(debate: Debate, *, actor) -> None:
+    _record(debate, "floor.changed", {"floor": frames.floor(debate)}, actor=actor)
+
+
+# --- Participation ---------------------------------------------------------------------------
+
+
+def debate_accept_charter(*, actor: User, debate: Debate) -> Participation:
+    """Record that ``actor`` accepts the debate's charter (idempotent)."""
+    _require(actor, "debates.accept_charter", debate)
+    with transaction.atomic():
+        participation = _participation(debate, actor)
+        if participation.charter_accepted_at is None:
+            participation.charter_accepted_at = timezone.now()
+            participation.save(update_fields=["charter_accepted_at"])
+    return participation
+
+
+def debate_follow(*, actor: User, debate: Debate, follow: bool = True) -> Participation:
+    """Follow (or stop following) a debate: followers get an e-mail before each session."""
+    _require(actor, "debates.follow_debate", debate)
+    with transaction.atomic():
+        participation = _participation(debate, actor)
+        participation.following = follow
+        participation.save(update_fields=["following"])
+    return participation
+
+
+# --- Messages --------------------------------------------------------------------------------
+
+
+def _context(
+    *,
+    actor: User,
+    debate: Debate,
+    participation: Participation | None,
+    body: str,
+    reply_to,
+    reformulation: str,
+    confirm: bool,
+    profile,
+) -> MessageContext:
+    recent = list(
+        Message.objects.filter(debate=debate, author=actor)
+        .order_by("-created_at")
+        .values_list("body", "created_at")[:5]
+    )
+    published_count = Message.objects.filter(debate=debate, author=actor, state=Message.State.PUBLISHED).count()
+    return MessageContext(
+        body=body,
+        author_id=actor.pk,
+        debate_id=debate.pk,
+        language=getattr(actor, "preferred_language", "fr") or "fr",
+        now=timezone.now(),
+        reply_to_body=reply_to.body if reply_to else None,
+        reformulation=reformulation,
+        confirm=confirm,
+        published_count=published_count,
+        recent_bodies=tuple(b for b, _t in recent),
+        recent_times=tuple(t for _b, t in recent),
+        room={
+            "mode": debate.mode,
+            "status": debate.status,
+            "slow_seconds": debate.slow_seconds,
+            "floor_user_id": debate.floor_user_id,
+            "floor_until": debate.floor_until,
+            "max_length": profile.max_length,
+            "profile_id": profile.pk,
+        },
+        participant={
+            "charter_accepted": bool(participation and participation.charter_accepted_at),
+            "muted_until": participation.muted_until if participation else None,
+            "verified": has_verified_email(actor),
+            "is_facilitator": is_debate_facilitator(actor, debate),
+            "last_post_at": participation.last_post_at if participation else None,
+        },
+    )
+
+
+def debate_profile(debate: Debate) -> FacilitationProfile:
+    return debate.profile if debate.profile_id else FacilitationProfile.default()
+
+
+def message_post(
+    *,
+    actor: User,
+    debate: Debate,
+    client_id: uuid.UUID,
+    body: str,
+    reply_to_id: int | None = None,
+    reformulation: str = "",
+    confirm: bool = False,
+) -> PostResult:
+    """Post a message through the facilitation pipeline.
+
+    Resending a ``client_id`` already stored returns the stored message and stores nothing.
+    A nudge stores nothing unless ``confirm`` is true; a hold stores the message for review; a
+    refusal raises :class:`PostRefused` with the rule's code and stores nothing.
+    """
+    _require(actor, "debates.post_message", debate)
+    if len(reformulation) > MAX_REFORMULATION_LENGTH:
+        raise PostRefused(_("The reformulation is too long."), code="TOO_LONG")
+    with transaction.atomic():
+        debate = _lock(debate)
+        existing = Message.objects.filter(debate=debate, author=actor, client_id=client_id).first()
+        if existing is not None:
+            return PostResult(status=existing.state, client_id=str(client_id), message=existing)
+        reply_to = None
+        if reply_to_id is not None:
+            reply_to = Message.objects.filter(pk=reply_to_id, debate=debate, state=Message.State.PUBLISHED).first()
+            if reply_to is None:
+                raise NotFound(_("The message you reply to does not exist in this debate."))
+        participation = Participation.objects.select_for_update().filter(debate=debate, user=actor).first()
+        profile = debate_profile(debate)
+        context = _context(
+            actor=actor,
+            debate=debate,
+            participation=participation,
+            body=body,
+            reply_to=reply_to,
+            reformulation=reformulation,
+            confirm=confirm,
+            profile=profile,
+        )
+        verdict = posting.evaluate(context, profile=profile)
+        if verdict.decision is Decision.REJECT:
+            raise PostRefused(verdict.explanation, code=verdict.code or "REJECTED", retry_after=verdict.retry_after)
+        if verdict.decision is Decision.NUDGE and not confirm:
+            return PostResult(status="nudged", client_id=str(client_id), verdict=verdict)
+        held = verdict.decision is Decision.HOLD
+        message = Message.objects.create(
+            debate=debate,
+            author=actor,
+            client_id=client_id,
+            body=body,
+            body_html=plain_text_to_html(body),
+            reply_to=reply_to,
+            reformulation=reformulation.strip(),
+            state=Message.State.HELD if held else Message.State.PUBLISHED,
+            rule=verdict.rule if held else "",
+        )
+        if held:
+            held_frame = {
+                "type": "message.held",
+                "message": frames.message(message, debate),
+                "rule": verdict.rule,
+                "explanation": str(verdict.explanation),
+            }
+            debate_id = debate.pk
+            transaction.on_commit(lambda: events.to_facilitators(debate_id, held_frame))
+        else:
+            _publish(debate, message, actor=actor)
+            message.save(update_fields=["published_at", "seq"])
+        participation = participation or _participation(debate, actor)
+        participation.last_post_at = context.now
+        participation.save(update_fields=["last_post_at"])
+    return PostResult(status=message.state, client_id=str(client_id), message=message, verdict=verdict)
+
+
+def message_approve(*, actor: User, debate: Debate, message_id: int) -> Message:
+    """Publish a held message."""
+    _require(actor, "debates.moderate_debate", debate)
+    with transaction.atomic():
+        debate = _lock(debate)
+        message = _message_of(debate, message_id)
+        _message_transition(message, Message.State.PUBLISHED)
+        _publish(debate, message, actor=actor)
+        message.save(update_fields=["state", "published_at", "seq", "updated_at"])
+        _reviewed(debate, message)
+    return message
+
+
+def message_reject(*, actor: User, debate: Debate, message_id: int, reason: str) -> Message:
+    """Refuse a held message for good; its author is told why."""
+    _require(actor, "debates.moderate_debate", debate)
+    reason = _clean_reason(reason)
+    with transaction.atomic():
+        debate = _lock(debate)
+        message = _message_of(debate, message_id)
+        _message_transition(message, Message.State.REJECTED)
+        message.reason = reason
+        message.save(update_fields=["state", "reason", "updated_at"])
+        author_frame = {
+            "type": "message.rejected",
+            "message_id": message.pk,
+            "client_id": str(message.client_id),
+            "reason": reason,
+        }
+        debate_id, author_id = debate.pk, message.author_id
+        transaction.on_commit(lambda: events.to_user(debate_id, author_id, author_frame))
+        _reviewed(debate, message)
+    return message
+
+
+def _reviewed(debate: Debate, message: Message) -> None:
+    frame = {"type": "message.reviewed", "message_id": message.pk, "state": message.state}
+    debate_id = debate.pk
+    transaction.on_commit(lambda: events.to_facilitators(debate_id, frame))
+
+
+def message_hide(
+    *, actor: User | None, debate: Debate, message_id: int, reason: str, by: str = Message.HiddenBy.FACILITATOR
+) -> Message:
+    """Hide a published message behind a public tombstone carrying the reason.
+
+    ``by=automatic`` is for the moderation app's own decisions (e.g. enough reports) and takes
+    no actor; a person's hide needs the moderation permission on this debate.
+    """
+    if by != Message.HiddenBy.AUTOMATIC:
+        _require(actor, "debates.moderate_debate", debate)
+    reason = _clean_reason(reason)
+    with transaction.atomic():
+        debate = _lock(debate)
+        message = _message_of(debate, message_id)
+        _message_transition(message, Message.State.HIDDEN)
+        message.reason = reason
+        message.hidden_by = by
+        message.save(update_fields=["state", "reason", "hidden_by", "updated_at"])
+        _record(debate, "message.hidden", {"message_id": message.pk, "reason": reason, "by": by}, actor=actor)
+    return message
+
+
+def report_create(*, actor: User, debate: Debate, message_id: int, reason: str, detail: str = "") -> Report:
+    """A participant reports a published message of someone else (once per message)."""
+    _require(actor, "debates.report_message", debate)
+    if reason not in Report.Reason.values:
+        raise InvalidInput(_("Choose one of the listed reasons."), code="INVALID_REASON")
+    if len(detail) > 500:
+        raise InvalidInput(_("The detail is too long."), code="TOO_LONG")
+    with transaction.atomic():
+        message = _message_of(debate, message_id)
+        if message.state != Message.State.PUBLISHED:
+            raise NotFound(_("This message does not exist in this debate."))
+        if message.author_id == actor.pk:
+            raise InvalidInput(_("You cannot report your own message."), code="OWN_MESSAGE")
+        if Report.objects.filter(message=message, reporter=actor).exists():
+            raise InvalidState(_("You have already reported this message."), code="ALREADY_REPORTED")
+        return Report.objects.create(message=message, reporter=actor, reason=reason, detail=detail.strip())
+
+
+# --- Facilitation ----------------------------------------------------------------------------
+
+
+def participant_mute(*, actor: User, debate: Debate, user_id: int, minutes: int, reason: str) -> Participation:
+    """Keep a participant from posting for ``minutes``; they are told until when and why."""
+    _require(actor, "debates.moderate_debate", debate)
+    reason = _clean_reason(reason)
+    if not 1 <= minutes <= settings.DEBATES_MAX_MUTE_MINUTES:
+        raise InvalidInput(_("A mute lasts between 1 minute and 24 hours."), code="INVALID_DURATION")
+    user = User.objects.filter(pk=user_id, is_active=True).first()
+    if user is None:
+        raise NotFound(_("This participant does not exist."))
+    if is_debate_facilitator(user, debate):
+        raise InvalidInput(_("A facilitator cannot be muted."), code="CANNOT_MUTE_FACILITATOR")
+    with transaction.atomic():
+        debate = _lock(debate)
+        participation = _participation(debate, user)
+        participation.muted_until = timezone.now() + timezone.timedelta(minutes=minutes)
+        participation.mute_reason = reason
+        participation.muted_by = actor
+        participation.hand_raised_at = None
+        participation.save(update_fields=["muted_until", "mute_reason", "muted_by", "hand_raised_at"])
+        frame = {
+            "type": "participant.muted",
+            "user_id": user.pk,
+            "until": participation.muted_until.isoformat(),
+            "reason": reason,
+        }
+        debate_id = debate.pk
+        transaction.on_commit(lambda: events.to_user(debate_id, user.pk, frame))
+        if debate.floor_user_id == user.pk:
+            _end_floor(debate, actor=actor)
+    return participation
+
+
+def _require_open(debate: Debate) -> None:
+    if debate.status != Debate.Status.OPEN:
+        raise InvalidState(_("This debate is not open."), code="ROOM_CLOSED")
+
+
+def hand_raise(*, actor: User, debate: Debate) -> Participation:
+    """Ask for the floor: the participant joins the speaking queue."""
+    _require(actor, "debates.raise_hand", debate)
+    with transaction.atomic():
+        debate = _lock(debate)
+        _require_open(debate)
+        participation = _participation(debate, actor)
+        if not participation.charter_accepted_at:
+            raise InvalidState(_("Accept the debate's charter before posting."), code="CHARTER_REQUIRED")
+        if participation.muted_until and participation.muted_until > timezone.now():
+            raise InvalidState(_("A facilitator has muted you for a while."), code="MUTED")
+        if participation.hand_raised_at is None and debate.floor_user_id != actor.pk:
+            participation.hand_raised_at = timezone.now()
+            participation.save(update_fields=["hand_raised_at"])
+            _queue_changed(debate, actor=actor)
+    return participation
+
+
+def hand_lower(*, actor: User, debate: Debate) -> Participation:
+    """Leave the speaking queue (nothing happens if the hand was not raised)."""
+    _require(actor, "debates.follow_debate", debate)
+    with transaction.atomic():
+        debate = _lock(debate)
+        participation = _participation(debate, actor)
+        if participation.hand_raised_at is not None:
+            participation.hand_raised_at = None
+            participation.save(update_fields=["hand_raised_at"])
+            _queue_changed(debate, actor=actor)
+    return participation
+
+
+def _end_floor(debate: Debate, *, actor) -> None:
+    if not debate.floor_user_id:
+        return
+    now = timezone.now()
+    speaker = Participation.objects.select_for_update().filter(debate=debate, user_id=debate.floor_user_id).first()
+    if speaker and debate.floor_since:
+        spoken = int((min(now, debate.floor_until or now) - debate.floor_since).total_seconds())
+        speaker.speaking_seconds += max(0, spoken)
+        speaker.save(update_fields=["speaking_seconds"])
+    debate.floor_user = None
+    debate.floor_until = None
+    debate.floor_since = None
+    debate.save(update_fields=["floor_user", "floor_until", "floor_since"])
+    _floor_changed(debate, actor=actor)
+
+
+def floor_give(*, actor: User, debate: Debate, user_id: int, seconds: int | None = None) -> Debate:
+    """Give the floor to a participant for a time box stored on the debate (survives restarts)."""
+    _require(actor, "debates.moderate_debate", debate)
+    seconds = settings.DEBATES_FLOOR_SECONDS if seconds is None else seconds
+    if not settings.DEBATES_FLOOR_MIN_SECONDS <= seconds <= settings.DEBATES_FLOOR_MAX_SECONDS:
+        raise InvalidInput(
+            _("A speaking turn lasts between %(min)s and %(max)s seconds.")
+            % {"min": settings.DEBATES_FLOOR_MIN_SECONDS, "max": settings.DEBATES_FLOOR_MAX_SECONDS},
+            code="INVALID_DURATION",
+        )
+    with transaction.atomic():
+        debate = _lock(debate)
+        _require_open(debate)
+        speaker = (
+            Participation.objects.select_for_update()
+            .filter(debate=debate, user_id=user_id)
+            .select_related("user")
+            .first()
+        )
+        if speaker is None or not speaker.charter_accepted_at:
+            raise NotFound(_("This person is not taking part in this debate."))
+        if speaker.muted_until and speaker.muted_until > timezone.now():
+            raise InvalidState(_("This participant is muted."), code="MUTED")
+        _end_floor(debate, actor=actor)
+        now = timezone.now()
+        debate.floor_user = speaker.user
+        debate.floor_since = now
+        debate.floor_until = now + timezone.timedelta(seconds=seconds)
+        debate.save(update_fields=["floor_user", "floor_since", "floor_until"])
+        was_queued = speaker.hand_raised_at is not None
+        speaker.hand_raised_at = None
+        speaker.spoken_count += 1
+        speaker.save(update_fields=["hand_raised_at", "spoken_count"])
+        _floor_changed(debate, actor=actor)
+        if was_queued:
+            _queue_changed(debate, actor=actor)
+    return debate
+
+
+def floor_end(*, actor: User, debate: Debate) -> Debate:
+    """End the current speaking turn (the facilitator, or the speaker who is done)."""
+    with transaction.atomic():
+        debate = _lock(debate)
+        _require(actor, "debates.end_floor", debate)
+        if not debate.floor_user_id:
+            raise InvalidState(_("Nobody has the floor."), code="NO_FLOOR")
+        _end_floor(debate, actor=actor)
+    return debate
+
+
+def room_set_mode(*, actor: User, debate: Debate, mode: str, slow_seconds: int | None = None) -> Debate:
+    """Change how the room runs: open, slow, turns, paused, or closed (which closes the debate).
+
+    Setting a running mode on an upcoming or closed debate opens it.
+    """
+    _require(actor, "debates.moderate_debate", debate)
+    if mode != "closed" and mode not in Debate.Mode.values:
+        raise InvalidInput(_("Unknown room mode."), code="INVALID_MODE")
+    if slow_seconds is not None and not 5 <= slow_seconds <= 3600:
+        raise InvalidInput(_("Slow mode waits between 5 seconds and one hour."), code="INVALID_DURATION")
+    with transaction.atomic():
+        debate = _lock(debate)
+        fields = ["mode", "slow_seconds", "status"]
+        if mode == "closed":
+            _transition(debate, Debate.Status.CLOSED)
+            debate.closed_at = timezone.now()
+            fields.append("closed_at")
+        else:
+            if debate.status != Debate.Status.OPEN:
+                _transition(debate, Debate.Status.OPEN)
+            debate.mode = mode
+        if slow_seconds is not None:
+            debate.slow_seconds = slow_seconds
+        debate.save(update_fields=fields)
+        _record(debate, "mode.changed", frames.mode(debate), actor=actor)
+    return debate
+
+
+def debate_close(*, actor: User, debate: Debate, synthesis: str) -> Debate:
+    """Close the debate with its synthesis (or update the synthesis of a closed debate)."""
+    _require(actor, "debates.close_debate", debate)
+    synthesis = synthesis.strip()
+    if not synthesis:
+        raise InvalidInput(_("Write the synthesis of the debate."), code="SYNTHESIS_REQUIRED")
+    with transaction.atomic():
+        debate = _lock(debate)
+        debate.synthesis = synthesis
+        if debate.status == Debate.Status.CLOSED:
+            debate.save(update_fields=["synthesis"])
+            return debate
+        _transition(debate, Debate.Status.CLOSED)
+        debate.closed_at = timezone.now()
+        debate.save(update_fields=["status", "closed_at", "synthesis"])
+        _record(debate, "mode.changed", frames.mode(debate), actor=actor)
+    return debate

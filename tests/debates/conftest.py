@@ -1,0 +1,113 @@
+"""Fixtures of the debate tests: debates in each state, participants who accepted the charter,
+and a WebSocket client that speaks to the real ASGI application with a real session."""
+
+import itertools
+import json
+
+import pytest
+from channels.db import database_sync_to_async
+from channels.testing import WebsocketCommunicator
+from django.conf import settings
+from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
+from django.contrib.sessions.backends.db import SessionStore
+
+from debates import services
+from debates.models import Debate
+
+_numbers = itertools.count(1)
+
+
+@pytest.fixture
+def make_debate(db):
+    def make(*, status=Debate.Status.OPEN, mode=Debate.Mode.OPEN, facilitators=(), **fields):
+        n = next(_numbers)
+        debate = Debate.objects.create(
+            title=fields.pop("title", f"Débat {n}"),
+            slug=fields.pop("slug", f"debat-{n}"),
+            question=fields.pop("question", "Comment mieux se parler entre voisins ?"),
+            status=status,
+            mode=mode,
+            **fields,
+        )
+        debate.facilitators.set(facilitators)
+        return debate
+
+    return make
+
+
+@pytest.fixture
+def debate(make_debate, facilitator):
+    return make_debate(facilitators=[facilitator])
+
+
+@pytest.fixture
+def joined(debate):
+    """``joined(user)`` -> the user, having accepted the debate's charter."""
+
+    def join(user, on=None):
+        services.debate_accept_charter(actor=user, debate=on or debate)
+        return user
+
+    return join
+
+
+def session_cookie(user) -> str:
+    session = SessionStore()
+    session[SESSION_KEY] = str(user.pk)
+    session[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
+    session[HASH_SESSION_KEY] = user.get_session_auth_hash()
+    session.save()
+    return f"{settings.SESSION_COOKIE_NAME}={session.session_key}"
+
+
+class Socket:
+    """A WebSocket client on ``cite.asgi.application`` (origin check, session auth, routing)."""
+
+    def __init__(self, communicator):
+        self.communicator = communicator
+
+    async def send(self, frame):
+        await self.communicator.send_to(text_data=frame if isinstance(frame, str) else json.dumps(frame))
+
+    async def receive(self, timeout=3):
+        return json.loads(await self.communicator.receive_from(timeout=timeout))
+
+    async def receive_type(self, type_, timeout=3):
+        """Skip frames until one of ``type_`` (pings and presence are skipped)."""
+        while True:
+            frame = await self.receive(timeout)
+            if frame["type"] == type_:
+                return frame
+
+    async def nothing(self, timeout=0.3) -> bool:
+        return await self.communicator.receive_nothing(timeout=timeout)
+
+    async def close(self):
+        await self.communicator.disconnect()
+
+
+@pytest.fixture
+def connect():
+    """``await connect(debate, user, resume=0)`` -> an open Socket past room.state (and resume)."""
+    from cite.asgi import application
+
+    sockets = []
+
+    async def open_socket(debate, user=None, *, resume=0, origin=b"http://testserver"):
+        headers = [(b"origin", origin)]
+        if user is not None:
+            cookie = await database_sync_to_async(session_cookie)(user)
+            headers.append((b"cookie", cookie.encode()))
+        communicator = WebsocketCommunicator(application, f"/ws/debats/{debate.slug}/", headers=headers)
+        connected, code = await communicator.connect()
+        if not connected:
+            return code
+        socket = Socket(communicator)
+        sockets.append(socket)
+        socket.state = await socket.receive()
+        assert socket.state["type"] == "room.state"
+        if resume is not None:
+            await socket.send({"type": "resume", "since": resume})
+        return socket
+
+    yield open_socket
