@@ -1,27 +1,74 @@
-"""Pages of the municipal programme."""
+"""Pages of the municipal programme: home, programme, engagements, news, standard pages.
 
+The tree an editor may build is fixed by ``parent_page_types`` / ``subpage_types``::
+
+    HomePage (site root)
+    ├── ProgrammePage (one) ── EngagementPage (ten at most)
+    ├── NewsIndexPage (one) ── NewsPage
+    └── StandardPage ── StandardPage
+"""
+
+from dataclasses import dataclass
+
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel
-from wagtail.fields import RichTextField
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey
+from taggit.models import TaggedItemBase
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.api import APIField
+from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
+from wagtail.search import index
+
+from cite import linked, selectors
+from cite.blocks import ActionBlock, ActionStatus, BodyBlock, InspiringExampleBlock
+
+HOME_LISTS_LENGTH = 3
+NEWS_PER_PAGE = 10
 
 
-class HomePage(Page):
+class MetaMixin:
+    """What the page meta (description, Open Graph) of every programme page reads."""
+
+    page_kind = "website"
+
+    @property
+    def meta_description(self) -> str:
+        return self.search_description or getattr(self, "summary", "") or ""
+
+
+class HomePage(MetaMixin, Page):
     intro = RichTextField(_("introduction"), blank=True)
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
+    search_fields = [*Page.search_fields, index.SearchField("intro")]
+    api_fields = [APIField("intro")]
     parent_page_types = ["wagtailcore.Page"]
+    subpage_types = ["cite.ProgrammePage", "cite.NewsIndexPage", "cite.StandardPage"]
     max_count = 1
 
     class Meta:
         verbose_name = _("home page")
 
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        private = selectors.private_q()
+        context["engagements"] = selectors.engagements_under(page=self, private=private)
+        context["latest_news"] = selectors.latest_news(under=self, limit=HOME_LISTS_LENGTH, private=private)
+        context["debates"] = linked.debates_for_home(user=request.user, limit=HOME_LISTS_LENGTH)
+        context["pacts"] = linked.latest_pacts(limit=HOME_LISTS_LENGTH)
+        return context
 
-class ProgrammePage(Page):
+
+class ProgrammePage(MetaMixin, Page):
     intro = RichTextField(_("introduction"), blank=True)
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
+    search_fields = [*Page.search_fields, index.SearchField("intro")]
+    api_fields = [APIField("intro")]
     parent_page_types = ["cite.HomePage"]
     subpage_types = ["cite.EngagementPage"]
     max_count = 1
@@ -29,17 +76,174 @@ class ProgrammePage(Page):
     class Meta:
         verbose_name = _("programme page")
 
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["engagements"] = selectors.engagements_under(page=self)
+        return context
 
-class EngagementPage(Page):
+
+@dataclass(frozen=True)
+class Progress:
+    """How far the city has got with an engagement's actions."""
+
+    planned: int
+    in_progress: int
+    done: int
+
+    @property
+    def total(self) -> int:
+        return self.planned + self.in_progress + self.done
+
+    @property
+    def percent_done(self) -> int:
+        return round(100 * self.done / self.total) if self.total else 0
+
+
+class EngagementPage(MetaMixin, Page):
     """One of the ten commitments of "Faire la ville du lien"."""
 
-    number = models.PositiveSmallIntegerField(_("number"), unique=True)
+    number = models.PositiveSmallIntegerField(
+        _("number"), unique=True, validators=[MinValueValidator(1), MaxValueValidator(10)]
+    )
+    summary = models.TextField(
+        _("summary"), max_length=400, blank=True, help_text=_("Two or three sentences, shown on the tiles.")
+    )
     principle = models.TextField(_("principle"), blank=True)
+    actions = StreamField(
+        [("action", ActionBlock())], blank=True, verbose_name=_("what the city does"), use_json_field=True
+    )
+    example = StreamField(
+        [("example", InspiringExampleBlock())],
+        blank=True,
+        max_num=1,
+        verbose_name=_("inspiring example"),
+        use_json_field=True,
+    )
 
-    content_panels = [*Page.content_panels, FieldPanel("number"), FieldPanel("principle")]
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("number"),
+        FieldPanel("summary"),
+        FieldPanel("principle"),
+        FieldPanel("actions"),
+        FieldPanel("example"),
+    ]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("summary"),
+        index.SearchField("principle"),
+        index.SearchField("actions"),
+        index.SearchField("example"),
+        index.FilterField("number"),
+    ]
+    api_fields = [
+        APIField("number"),
+        APIField("summary"),
+        APIField("principle"),
+        APIField("actions"),
+        APIField("example"),
+    ]
     parent_page_types = ["cite.ProgrammePage"]
     subpage_types: list[str] = []
+    max_count = 10
 
     class Meta:
         verbose_name = _("engagement page")
         ordering = ["number"]
+
+    @property
+    def progress(self) -> Progress:
+        statuses = [block.value.get("status") for block in self.actions]
+        return Progress(
+            planned=statuses.count(ActionStatus.PLANNED),
+            in_progress=statuses.count(ActionStatus.IN_PROGRESS),
+            done=statuses.count(ActionStatus.DONE),
+        )
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        private = selectors.private_q()
+        context["previous"], context["next"] = selectors.engagement_neighbours(engagement=self, private=private)
+        context["debates"] = linked.debates_for_engagement(engagement_id=self.pk, user=request.user)
+        context["pacts"] = linked.pacts_for_engagement(engagement_id=self.pk, user=request.user)
+        context["news"] = selectors.latest_news(engagement=self, limit=HOME_LISTS_LENGTH, private=private)
+        return context
+
+
+class NewsIndexPage(MetaMixin, Page):
+    intro = RichTextField(_("introduction"), blank=True)
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    search_fields = [*Page.search_fields, index.SearchField("intro")]
+    api_fields = [APIField("intro")]
+    parent_page_types = ["cite.HomePage"]
+    subpage_types = ["cite.NewsPage"]
+    max_count = 1
+
+    class Meta:
+        verbose_name = _("news index")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        tag = request.GET.get("tag", "")[:100]
+        context["tag"] = tag
+        context["news_page"] = selectors.news_listing(index=self, tag=tag, page_number=request.GET.get("page"))
+        return context
+
+
+class NewsPageTag(TaggedItemBase):
+    content_object = ParentalKey("cite.NewsPage", on_delete=models.CASCADE, related_name="tagged_items")
+
+
+class NewsPage(MetaMixin, Page):
+    page_kind = "article"
+
+    date = models.DateField(_("date"), default=timezone.localdate)
+    summary = models.TextField(_("summary"), max_length=400, blank=True)
+    body = StreamField(BodyBlock(), blank=True, verbose_name=_("body"), use_json_field=True)
+    tags = ClusterTaggableManager(through=NewsPageTag, blank=True, verbose_name=_("tags"))
+    engagement = models.ForeignKey(
+        "cite.EngagementPage",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="news",
+        verbose_name=_("engagement"),
+        help_text=_("The news item is also listed on this engagement's page."),
+    )
+
+    content_panels = [
+        *Page.content_panels,
+        MultiFieldPanel([FieldPanel("date"), FieldPanel("engagement"), FieldPanel("tags")], heading=_("About")),
+        FieldPanel("summary"),
+        FieldPanel("body"),
+    ]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("summary"),
+        index.SearchField("body"),
+        index.FilterField("date"),
+    ]
+    api_fields = [APIField("date"), APIField("summary"), APIField("body"), APIField("tags"), APIField("engagement")]
+    parent_page_types = ["cite.NewsIndexPage"]
+    subpage_types: list[str] = []
+
+    class Meta:
+        verbose_name = _("news item")
+        verbose_name_plural = _("news items")
+
+
+class StandardPage(MetaMixin, Page):
+    """Legal notice, accessibility statement, participation charter and the like."""
+
+    summary = models.TextField(_("summary"), max_length=400, blank=True)
+    body = StreamField(BodyBlock(), blank=True, verbose_name=_("body"), use_json_field=True)
+
+    content_panels = [*Page.content_panels, FieldPanel("summary"), FieldPanel("body")]
+    search_fields = [*Page.search_fields, index.SearchField("summary"), index.SearchField("body")]
+    api_fields = [APIField("summary"), APIField("body")]
+    parent_page_types = ["cite.HomePage", "cite.StandardPage"]
+    subpage_types = ["cite.StandardPage"]
+
+    class Meta:
+        verbose_name = _("standard page")

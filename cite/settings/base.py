@@ -266,6 +266,19 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": env.LOG_LEVEL},
 }
 
+# --- cite -------------------------------------------------------------------------------------
+# Programme pages. Search: Wagtail's database backend (SQLite FTS5 in the embedded mode); on
+# PostgreSQL the same backend uses PostgreSQL's full-text search, with French stemming.
+if env.DATABASE_URL:
+    WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database", "SEARCH_CONFIG": "french"}}
+# Open data: the read-only API v2 (cite/site_urls.py) gives absolute URLs on the public address.
+WAGTAILAPI_BASE_URL = SITE_URL
+WAGTAILAPI_LIMIT_MAX = 50
+WAGTAILAPI_SEARCH_ENABLED = True
+# An approved page edited again goes back through the elected official's approval.
+WAGTAIL_WORKFLOW_REQUIRE_REAPPROVAL_ON_EDIT = True
+WAGTAIL_WORKFLOW_ENABLED = True
+
 # --- moderation ---------------------------------------------------------------------------------
 
 # --- debates ------------------------------------------------------------------------------------

@@ -1,0 +1,60 @@
+"""Reads of the programme pages. Each costs a fixed number of queries, whatever the data."""
+
+from django.core.paginator import Page as PaginatorPage
+from django.core.paginator import Paginator
+from django.db.models import Q, QuerySet
+from wagtail.models import Page
+
+
+def private_q() -> Q:
+    """Pages in a private section (costs one query). A page that lists several kinds of pages
+    computes it once and passes it as ``private=`` to the selectors below."""
+    return Page.objects.all().private_q()
+
+
+def _public(pages: QuerySet, private: Q | None) -> QuerySet:
+    return pages.live().exclude(private if private is not None else private_q())
+
+
+def engagements_under(*, page: Page, private: Q | None = None) -> QuerySet:
+    """The live, public engagements below ``page`` (home or programme), in their order."""
+    from cite.models import EngagementPage
+
+    return _public(EngagementPage.objects.descendant_of(page), private).order_by("number")
+
+
+def engagement_neighbours(*, engagement, private: Q | None = None) -> tuple:
+    """The engagements just before and after ``engagement`` (``None`` at either end)."""
+    from cite.models import EngagementPage
+
+    siblings = {
+        sibling.number: sibling
+        for sibling in _public(EngagementPage.objects.sibling_of(engagement, inclusive=False), private).filter(
+            number__in=[engagement.number - 1, engagement.number + 1]
+        )
+    }
+    return siblings.get(engagement.number - 1), siblings.get(engagement.number + 1)
+
+
+def _news(private: Q | None = None) -> QuerySet:
+    from cite.models import NewsPage
+
+    return _public(NewsPage.objects.all(), private).order_by("-date", "-first_published_at")
+
+
+def latest_news(*, limit: int, under: Page | None = None, engagement=None, private: Q | None = None) -> list:
+    """The latest news items, below ``under`` or about ``engagement``."""
+    news = _news(private)
+    if under is not None:
+        news = news.descendant_of(under)
+    if engagement is not None:
+        news = news.filter(engagement=engagement)
+    return list(news[:limit])
+
+
+def news_listing(*, index: Page, tag: str = "", page_number=None, per_page: int = 10) -> PaginatorPage:
+    """One page of the news below ``index``, optionally with a tag, tags prefetched."""
+    news = _news().child_of(index).prefetch_related("tags")
+    if tag:
+        news = news.filter(tags__name=tag)
+    return Paginator(news, per_page).get_page(page_number)

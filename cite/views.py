@@ -1,0 +1,42 @@
+"""Site-wide views of the programme: search and robots.txt."""
+
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.urls import reverse
+from django.views.decorators.http import require_GET
+from wagtail.models import Page
+
+MAX_QUERY_LENGTH = 200
+RESULTS_PER_PAGE = 10
+
+
+class _Hit:
+    def __init__(self, page: Page):
+        self.page = page
+        self.kind = page._meta.verbose_name
+        self.description = getattr(page, "meta_description", "") or page.search_description
+
+
+@require_GET
+def search(request: HttpRequest) -> HttpResponse:
+    """Full-text search over the live, public pages (Wagtail search: the database backend,
+    PostgreSQL full-text when the site runs on PostgreSQL)."""
+    query = " ".join(request.GET.get("q", "").split())[:MAX_QUERY_LENGTH]
+    results = None
+    if query:
+        pages = Page.objects.live().public().specific().search(query)
+        results = Paginator(pages, RESULTS_PER_PAGE).get_page(request.GET.get("page"))
+        results.object_list = [_Hit(page) for page in results.object_list]
+    return render(request, "cite/search.html", {"query": query, "results": results})
+
+
+# Private and technical areas stay out of search engines; everything else is public content.
+DISALLOWED = ["/admin/", "/django-admin/", "/accounts/", "/compte/", "/moderation/", "/recherche/", "/api/"]
+
+
+@require_GET
+def robots_txt(request: HttpRequest) -> HttpResponse:
+    lines = ["User-agent: *", *(f"Disallow: {path}" for path in DISALLOWED)]
+    lines += ["Allow: /moderation/registre/", "", f"Sitemap: {request.build_absolute_uri(reverse('cite_sitemap'))}"]
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
