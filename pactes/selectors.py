@@ -1,0 +1,90 @@
+"""Reads of pacts, commons and versions, shaped for pages with a fixed number of queries."""
+
+from django.db.models import Count, Prefetch, Q, QuerySet
+
+from pactes.models import Clause, Comment, Commons, Pact, PactEvent, PactVersion, Party, Signature
+
+
+def public_pacts() -> QuerySet[Pact]:
+    """Pacts past ``draft``. A pact withdrawn before it was ever submitted stays private."""
+    return Pact.objects.exclude(status=Pact.Status.DRAFT).filter(submitted_at__isnull=False)
+
+
+def pact_list(*, status: str = "") -> QuerySet[Pact]:
+    pacts = public_pacts().select_related("commons")
+    if status in Pact.Status.values:
+        pacts = pacts.filter(status=status)
+    return pacts.order_by("-status_changed_at", "-pk")
+
+
+def pacts_for_engagement(*, engagement_id: int, user=None) -> list[Pact]:
+    """Public pacts linked to an engagement page, most recently changed first (one query)."""
+    return list(public_pacts().filter(engagement_id=engagement_id).order_by("-status_changed_at", "-pk"))
+
+
+def latest_pacts(*, limit: int) -> list[Pact]:
+    """The public pacts whose status changed last (one query)."""
+    return list(public_pacts().order_by("-status_changed_at", "-pk")[: max(0, limit)])
+
+
+def commons_list() -> QuerySet[Commons]:
+    """Commons the city has checked, with how many public pacts care for each."""
+    return (
+        Commons.objects.filter(is_validated=True)
+        .annotate(pact_count=Count("pacts", filter=Q(pacts__submitted_at__isnull=False) & ~Q(pacts__status="draft")))
+        .order_by("name")
+    )
+
+
+def commons_for_proposal(*, user) -> QuerySet[Commons]:
+    return Commons.objects.filter(Q(is_validated=True) | Q(suggested_by=user)).order_by("name")
+
+
+def pact_for_page(*, pact_id: int) -> Pact | None:
+    return (
+        Pact.objects.select_related("commons", "engagement", "frozen_version")
+        .prefetch_related(Prefetch("parties", queryset=Party.objects.select_related("organisation", "person")))
+        .filter(pk=pact_id)
+        .first()
+    )
+
+
+def version_with_clauses(*, pact: Pact, number: int | None = None, comments: bool = False) -> PactVersion | None:
+    """A version of ``pact`` (the latest when ``number`` is None) with its clauses, and their
+    comments with authors when asked."""
+    clauses = Clause.objects.order_by("position")
+    if comments:
+        clauses = clauses.prefetch_related(
+            Prefetch("comments", queryset=Comment.objects.select_related("author", "answered_by"))
+        )
+    versions = PactVersion.objects.filter(pact=pact).prefetch_related(Prefetch("clauses", queryset=clauses))
+    version = versions.filter(number=number).first() if number is not None else versions.order_by("-number").first()
+    if version is not None:
+        version.pact = pact
+    return version
+
+
+def version_numbers(*, pact: Pact) -> list[dict]:
+    return list(
+        PactVersion.objects.filter(pact=pact).order_by("-number").values("number", "created_at", "note", "content_hash")
+    )
+
+
+def timeline(*, pact: Pact) -> list[PactEvent]:
+    return list(pact.events.select_related("actor").order_by("created_at", "pk"))
+
+
+def signatures_of(*, version: PactVersion) -> list[Signature]:
+    return list(
+        version.signatures.select_related("party__organisation", "party__person", "signer").order_by("signed_at")
+    )
+
+
+def version_by_fingerprint(*, fingerprint: str) -> PactVersion | None:
+    """The version of a public pact with this SHA-256 fingerprint, with its pact and clauses."""
+    return (
+        PactVersion.objects.filter(content_hash=fingerprint.lower(), pact__in=public_pacts())
+        .select_related("pact__commons")
+        .prefetch_related("clauses")
+        .first()
+    )
