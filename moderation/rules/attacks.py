@@ -14,7 +14,7 @@ from typing import Any
 from django.utils.translation import gettext as _
 
 from ..pipeline import MessageContext, Verdict
-from .normalise import fold, words
+from .normalise import readings
 from .nudges import decision_param, i_statement, verdict
 
 NAME = "attacks"
@@ -64,8 +64,8 @@ _FIRST_WORDS = frozenset(opening[0] for opening in _OPENINGS)
 
 def find_attack(text: str) -> str | None:
     """The judgement word of the first personal attack in ``text``, or ``None``."""
-    readings = words(fold(text))
-    plain = [forms[0] for forms in readings]
+    found_in = readings(text)
+    plain = [forms[0] for forms in found_in]
     count = len(plain)
     for i, word in enumerate(plain):
         if word not in _FIRST_WORDS:
@@ -75,7 +75,7 @@ def find_attack(text: str) -> str | None:
             if tuple(plain[i:end]) != opening:
                 continue
             for j in range(end, min(end + fillers + 1, count)):
-                if not JUDGEMENTS.isdisjoint(readings[j]):
+                if not JUDGEMENTS.isdisjoint(found_in[j]):
                     return plain[j]
                 if plain[j] not in _FILLERS:
                     break

@@ -32,8 +32,9 @@ def _explanation(category: str, term: str) -> str:
 
 
 def insults(context: MessageContext, params: Mapping[str, Any]) -> Verdict | None:
-    text = f"{context.body}\n{context.reformulation}" if context.reformulation else context.body
-    found = LEXICON.find(text, context.language)
+    found = LEXICON.find(context.body, context.language)
+    if context.reformulation:
+        found += LEXICON.find(context.reformulation, context.language)
     if not found:
         return None
     # The strongest decision wins; between equals, the most severe category explains it.

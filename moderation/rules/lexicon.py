@@ -20,7 +20,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
-from .normalise import _STRETCH_RE, fold, squeeze, words
+from .normalise import fold, readings, squeeze, words
 
 DATA = Path(__file__).resolve().parent.parent / "data"
 UPSTREAM = DATA / "upstream"
@@ -128,33 +128,29 @@ class Lexicon:
     def find(self, text: str, language: str) -> list[Entry]:
         """The entries found in ``text``, in order, for a message written in ``language``."""
         found: list[Entry] = []
-        readings = words(fold(text))
-        count = len(readings)
+        found_in = readings(text)
+        count = len(found_in)
+        phrases, single = self.phrases, self.single
         i = 0
         while i < count:
-            forms = readings[i]
-            phrase = self._phrase_at(readings, i)
-            if phrase is not None:
-                length, entry = phrase
-                if entry is not None and entry.applies_to(language):
-                    found.append(entry)
+            forms = found_in[i]
+            # Most words have a single reading and start no phrase: two dict lookups.
+            if len(forms) == 1 and forms[0] not in phrases:
+                entry = single.get(forms[0])
+                i += 1
+            else:
+                length, entry = self._phrase_at(found_in, i) or (1, self._word(forms))
                 i += length
-                continue
-            entry = self._word(forms)
             if entry is not None and entry.applies_to(language):
                 found.append(entry)
-            i += 1
         return found
 
-    def _phrase_at(self, readings: list[tuple[str, ...]], i: int) -> tuple[int, Entry | None] | None:
-        for form in readings[i]:
-            candidates = self.phrases.get(form)
-            if not candidates:
-                continue
-            for rest, entry in candidates:
+    def _phrase_at(self, found_in: tuple[tuple[str, ...], ...], i: int) -> tuple[int, Entry | None] | None:
+        for form in found_in[i]:
+            for rest, entry in self.phrases.get(form, ()):
                 end = i + 1 + len(rest)
-                if end <= len(readings) and all(
-                    word in readings[j] for j, word in zip(range(i + 1, end), rest, strict=True)
+                if end <= len(found_in) and all(
+                    word in found_in[j] for j, word in zip(range(i + 1, end), rest, strict=True)
                 ):
                     return len(rest) + 1, entry
         return None
@@ -164,11 +160,11 @@ class Lexicon:
             entry = self.single.get(form)
             if entry is not None:
                 return entry
-        if _STRETCH_RE.search(forms[0]):
-            for form in forms:
-                entry = self.squeezed.get(squeeze(form))
-                if entry is not None:
-                    return entry
+        # Several readings: maybe a stretched word ("connnnard"), looked up squeezed.
+        for form in forms:
+            entry = self.squeezed.get(squeeze(form))
+            if entry is not None:
+                return entry
         return None
 
 

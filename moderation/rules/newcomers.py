@@ -11,7 +11,7 @@ from typing import Any
 from django.utils.translation import gettext as _
 
 from ..pipeline import MessageContext, Verdict
-from .nudges import decision_param, verdict
+from .nudges import decision_param, is_trusted, verdict
 
 NAME = "newcomers"
 # count None: take the profile's new_participant_held (see moderation.rules.steps_for).
@@ -20,7 +20,7 @@ DEFAULTS = {"count": None, "decision": "hold"}
 
 def newcomers(context: MessageContext, params: Mapping[str, Any]) -> Verdict | None:
     count = params["count"] or 0
-    if context.published_count >= count or context.participant.get("trusted"):
+    if context.published_count >= count or is_trusted(context):
         return None
     return verdict(
         context,

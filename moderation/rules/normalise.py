@@ -47,8 +47,32 @@ def _invisible_code_points() -> list[int]:
     return points
 
 
-_TABLE: dict[int, str | None] = dict.fromkeys(_invisible_code_points())
-_TABLE.update({ord(k): v for k, v in _HOMOGLYPHS.items()})
+_REPLACEMENTS: dict[str, str] = dict.fromkeys(map(chr, _invisible_code_points()), "")
+_REPLACEMENTS.update(_HOMOGLYPHS)
+
+
+def _character_class(characters) -> str:
+    """A regex character class for ``characters``, written as ranges so that it stays small."""
+    points = sorted(map(ord, characters))
+    ranges: list[tuple[int, int]] = []
+    for point in points:
+        if ranges and point == ranges[-1][1] + 1:
+            ranges[-1] = (ranges[-1][0], point)
+        else:
+            ranges.append((point, point))
+    return "[" + "".join(re.escape(chr(a)) + ("-" + re.escape(chr(b)) if b > a else "") for a, b in ranges) + "]"
+
+
+# Accents are by far the most frequent marks: a plain class removes them before the slower pass.
+_ACCENTS_RE = re.compile("[\u0300-\u036f]+")
+# Replacing matches is much cheaper than ``str.translate`` over every character of the text, as
+# most messages hold none of these characters, or only a few (typographic apostrophes).
+_SPECIAL_RE = re.compile(_character_class(_REPLACEMENTS))
+
+
+def _replace(match: re.Match) -> str:
+    return _REPLACEMENTS[match.group()]
+
 
 # Characters that stand for letters in leetspeak. "1" and "|" may be an i or an l: both are tried.
 _LEET = str.maketrans({"0": "o", "3": "e", "4": "a", "5": "s", "7": "t", "@": "a", "$": "s", "€": "e", "!": "i"})
@@ -69,7 +93,8 @@ def fold(text: str) -> str:
     """
     if text.isascii():
         return text.lower()
-    return unicodedata.normalize("NFKD", text).casefold().translate(_TABLE)
+    folded = _ACCENTS_RE.sub("", unicodedata.normalize("NFKD", text).casefold())
+    return folded if folded.isascii() else _SPECIAL_RE.sub(_replace, folded)
 
 
 def squeeze(word: str) -> str:
@@ -81,7 +106,7 @@ def squeeze(word: str) -> str:
 def word_forms(word: str) -> tuple[str, ...]:
     """The readings of one folded word: itself, its leetspeak decodings, and when a letter is
     stretched (three times or more), the squeezed reading. Cached: words repeat a lot."""
-    word = word.strip(_EDGE_PUNCTUATION) or word
+    word = word.strip(_EDGE_PUNCTUATION)
     forms = [word]
     if not _LEET_CHARS.isdisjoint(word) and not word.isdigit() and any(c.isalpha() for c in word):
         decoded = word.translate(_LEET)
@@ -104,21 +129,27 @@ def words(folded: str) -> list[tuple[str, ...]]:
     """
     result: list[tuple[str, ...]] = []
     letters: list[str] = []
-    for match in WORD_RE.finditer(folded):
-        forms = word_forms(match.group())
-        result.append(forms)
-        if len(forms[0]) == 1:
-            letters.append(forms[0])
-            continue
-        if len(letters) >= 3:
-            result.insert(len(result) - 1, word_forms("".join(letters)))
-        letters = []
+    for forms in map(word_forms, WORD_RE.findall(folded)):
+        first = forms[0]
+        if len(first) == 1:
+            letters.append(first)
+        elif letters:
+            if len(letters) >= 3:
+                result.append(word_forms("".join(letters)))
+            letters = []
+        if first:
+            result.append(forms)
     if len(letters) >= 3:
         result.append(word_forms("".join(letters)))
     return result
 
 
+@lru_cache(maxsize=256)
+def readings(text: str) -> tuple[tuple[str, ...], ...]:
+    """``words(fold(text))``, remembered: the rules of one pipeline run all read the same body."""
+    return tuple(words(fold(text)))
+
+
 def plain_words(text: str) -> list[str]:
     """The folded words of ``text`` as written (first reading only), for the pattern rules."""
-    stripped = (m.group().strip(_EDGE_PUNCTUATION) for m in WORD_RE.finditer(fold(text)))
-    return [word for word in stripped if word]
+    return [forms[0] for forms in readings(text)]

@@ -289,3 +289,10 @@ def test_reformulation_accepts_a_reply_that_carries_one(context):
 def test_reformulation_acts_only_on_replies_in_rooms_that_ask(context):
     assert reformulation(context("Bonjour", room=ROOM), REFO) is None
     assert reformulation(context("Non", reply_to_body="Il faut fermer la rue"), REFO) is None
+
+
+def test_newcomers_and_links_do_not_screen_facilitators(context):
+    ctx = context("https://a.fr https://b.fr https://c.fr", published_count=0, participant={"is_facilitator": True})
+
+    assert links(ctx, LINKS) is None
+    assert newcomers(ctx, {**DEFAULTS["newcomers"], "count": 3}) is None
