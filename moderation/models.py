@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -45,3 +46,33 @@ class FacilitationProfile(models.Model):
     @classmethod
     def default(cls) -> "FacilitationProfile":
         return cls.objects.get(is_default=True)
+
+
+class FacilitationProfileRevision(models.Model):
+    """One change of a facilitation profile: who, when, and the settings before and after.
+
+    Append-only: written by ``moderation.services.profile_update``, never edited, so that the
+    rules a room ran at any moment can be told afterwards.
+    """
+
+    profile = models.ForeignKey(
+        FacilitationProfile, on_delete=models.CASCADE, related_name="revisions", verbose_name=_("profile")
+    )
+    changed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("changed by"),
+    )
+    changed_at = models.DateTimeField(_("changed at"), auto_now_add=True)
+    before = models.JSONField(_("before"))
+    after = models.JSONField(_("after"))
+
+    class Meta:
+        verbose_name = _("facilitation profile change")
+        verbose_name_plural = _("facilitation profile changes")
+        ordering = ["-changed_at", "-pk"]
+
+    def __str__(self) -> str:
+        return f"{self.profile} — {self.changed_at:%Y-%m-%d %H:%M}"
