@@ -188,3 +188,14 @@ def test_engagement_number_outside_one_to_ten_is_refused(home, number):
     with pytest.raises(ValidationError) as error:
         programme.add_child(instance=page)
     assert "number" in error.value.message_dict
+
+
+def test_main_menu_marks_the_current_section(build_programme, client):
+    build_programme(engagements=1, news=1)
+
+    engagement = client.get("/programme/engagement-1/").content.decode()
+    news = client.get("/actualites/").content.decode()
+
+    assert '<a href="/programme/" aria-current="true">Programme</a>' in engagement
+    assert '<a href="/actualites/" aria-current="page">Actualités</a>' in news
+    assert '<a href="/programme/">Programme</a>' in news
