@@ -219,7 +219,11 @@ def _context(
 
 
 def debate_profile(debate: Debate) -> FacilitationProfile:
-    return debate.profile if debate.profile_id else FacilitationProfile.default()
+    """The debate's facilitation profile, else the default one; a site whose default profile
+    was deleted still runs its rooms, with the profile's default values."""
+    if debate.profile_id:
+        return debate.profile
+    return FacilitationProfile.objects.filter(is_default=True).first() or FacilitationProfile(name="default")
 
 
 def message_post(

@@ -73,11 +73,13 @@ class Socket:
         return json.loads(await self.communicator.receive_from(timeout=timeout))
 
     async def receive_type(self, type_, timeout=3):
-        """Skip frames until one of ``type_`` (pings and presence are skipped)."""
+        """Skip frames until one of ``type_``; the skipped ones are kept in ``self.skipped``."""
+        self.skipped = []
         while True:
             frame = await self.receive(timeout)
             if frame["type"] == type_:
                 return frame
+            self.skipped.append(frame)
 
     async def nothing(self, timeout=0.3) -> bool:
         return await self.communicator.receive_nothing(timeout=timeout)
@@ -87,8 +89,10 @@ class Socket:
 
 
 @pytest.fixture
-def connect():
-    """``await connect(debate, user, resume=0)`` -> an open Socket past room.state (and resume)."""
+async def connect():
+    """``await connect(debate, user, resume=0)`` -> an open Socket past room.state (and resume).
+
+    Returns the close code instead when the server refuses the connection."""
     from cite.asgi import application
 
     sockets = []
@@ -111,3 +115,5 @@ def connect():
         return socket
 
     yield open_socket
+    for socket in sockets:
+        await socket.close()

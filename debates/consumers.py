@@ -1,0 +1,420 @@
+"""The live room: one WebSocket per participant, speaking the protocol of docs/protocol.md.
+
+The consumer validates frames and calls the services; what everyone sees arrives through the
+process's room hub (``debates.fanout``), already encoded. Frames that change shared state carry
+a ``seq``; the consumer holds them until the client's ``resume`` has been answered from the log,
+so that the seam between history and live events has no gap and no duplicate.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+import uuid
+
+from channels.db import database_sync_to_async
+from channels.generic.websocket import AsyncWebsocketConsumer
+from django.conf import settings
+from django.contrib.auth.models import AnonymousUser
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+
+from accounts.predicates import has_verified_email
+from cite.errors import ApplicationError
+from debates import events, fanout, frames, selectors, services
+from debates.models import Debate, Message
+from debates.predicates import facilitator_ids, is_debate_facilitator
+
+# Close codes (docs/protocol.md).
+CLOSE_NOT_FOUND = 4404
+CLOSE_HEARTBEAT_MISSED = 4408
+CLOSE_SLOW_READER = 4429
+
+
+class FrameError(Exception):
+    def __init__(self, code: str, detail: str):
+        self.code = code
+        self.detail = detail
+
+
+def _field(frame: dict, name: str, kind: type | tuple, *, required: bool = True, default=None):
+    """The value of ``frame[name]`` if it has the right JSON type; ``bool`` is not an ``int``."""
+    if name not in frame or frame[name] is None:
+        if required:
+            raise FrameError("INVALID_FRAME", _("The field “%(name)s” is missing.") % {"name": name})
+        return default
+    value = frame[name]
+    kinds = kind if isinstance(kind, tuple) else (kind,)
+    if isinstance(value, bool) and bool not in kinds:
+        value = None
+    if value is None or not isinstance(value, kinds):
+        raise FrameError("INVALID_FRAME", _("The field “%(name)s” has the wrong type.") % {"name": name})
+    return value
+
+
+def _language(scope) -> str:
+    user = scope.get("user")
+    if user is not None and user.is_authenticated and user.preferred_language:
+        return user.preferred_language
+    cookie = (scope.get("cookies") or {}).get(settings.LANGUAGE_COOKIE_NAME)
+    return cookie if cookie in dict(settings.LANGUAGES) else settings.LANGUAGE_CODE
+
+
+class RoomConsumer(AsyncWebsocketConsumer):
+    # --- connection ----------------------------------------------------------------------------
+
+    async def connect(self):
+        self.user = self.scope.get("user")
+        self.user_id = self.user.pk if self.user is not None and self.user.is_authenticated else None
+        self.language = _language(self.scope)
+        self.debate: Debate | None = await database_sync_to_async(self._load)(self.scope["url_route"]["kwargs"]["slug"])
+        self.hub = None
+        self.closed = False
+        if self.debate is None:
+            await self.close(code=CLOSE_NOT_FOUND)
+            return
+        self.is_facilitator = await database_sync_to_async(is_debate_facilitator)(self.user, self.debate)
+        # Events that carry a seq wait in ``held`` until the client's resume is answered.
+        self.replaying = True
+        self.held: list[tuple[int, str]] = []
+        self.sent_seq = 0
+        self.bytes_sent = 0
+        self.bytes_acked = 0
+        self.pings: dict[int, tuple[float, int]] = {}
+        self.frame_times: list[float] = []
+        await self.accept()
+        self.hub = await fanout.join(self.debate.pk, self)
+        await self._send_state()
+
+    def _load(self, slug: str) -> Debate | None:
+        debate = Debate.objects.filter(slug=slug).first()
+        if debate is None or not (self.user or AnonymousUser()).has_perm("debates.view_debate", debate):
+            return None
+        facilitator_ids(debate)  # cached on the object for every later frame
+        return debate
+
+    async def disconnect(self, code):
+        self.closed = True
+        if getattr(self, "hub", None) is not None:
+            await fanout.leave(self.debate.pk, self)
+            self.hub = None
+
+    async def _close(self, code: int) -> None:
+        if not self.closed:
+            self.closed = True
+            await self.close(code=code)
+
+    # --- what the hub delivers ------------------------------------------------------------------
+
+    def _is_for_me(self, audience: str) -> bool:
+        if audience == events.EVERYONE:
+            return True
+        if audience == events.FACILITATORS:
+            return self.is_facilitator
+        return self.user_id is not None and audience == events.user_audience(self.user_id)
+
+    async def deliver(self, audience: str, seq: int | None, text: str) -> None:
+        if self.closed or not self._is_for_me(audience):
+            return
+        if seq is not None:
+            if self.replaying:
+                self.held.append((seq, text))
+                if len(self.held) > settings.DEBATES_RESUME_BUFFER:
+                    await self._close(CLOSE_SLOW_READER)
+                return
+            if seq <= self.sent_seq:
+                return
+            self.sent_seq = seq
+        await self._write(text)
+
+    async def heartbeat(self, n: int, text: str) -> None:
+        if self.closed:
+            return
+        now = time.monotonic()
+        if self.pings:
+            oldest = min(sent for sent, _bytes in self.pings.values())
+            if now - oldest > settings.DEBATES_HEARTBEAT_SECONDS * settings.DEBATES_HEARTBEAT_MISSES:
+                await self._close(CLOSE_HEARTBEAT_MISSED)
+                return
+        await self._write(text)
+        self.pings[n] = (now, self.bytes_sent)
+
+    async def _write(self, text: str) -> None:
+        self.bytes_sent += len(text)
+        # A client reads in order: its pong for ping n proves it read every byte before ping n.
+        # Live bytes not yet confirmed beyond the limit mean it cannot keep up with the room.
+        if not self.replaying and self.bytes_sent - self.bytes_acked > settings.DEBATES_SLOW_READER_BYTES:
+            await self._close(CLOSE_SLOW_READER)
+            return
+        try:
+            await self.base_send({"type": "websocket.send", "text": text})
+        except Exception:  # the socket went away meanwhile; disconnect() cleans up
+            self.closed = True
+
+    async def _send(self, frame: dict) -> None:
+        await self._write(events.encode(frame))
+
+    async def _error(self, code: str, detail: str, **extra) -> None:
+        await self._send(
+            {"type": "error", "code": code, "detail": str(detail), **{k: v for k, v in extra.items() if v is not None}}
+        )
+
+    # --- frames from the client -----------------------------------------------------------------
+
+    async def receive(self, text_data=None, bytes_data=None):
+        with translation.override(self.language):
+            try:
+                frame = self._decode(text_data, bytes_data)
+                handler = HANDLERS.get(frame["type"])
+                if handler is None:
+                    raise FrameError("UNKNOWN_TYPE", _("Unknown frame type."))
+                await handler(self, frame)
+            except FrameError as error:
+                await self._error(error.code, error.detail, client_id=getattr(error, "client_id", None))
+
+    def _decode(self, text_data, bytes_data) -> dict:
+        if text_data is None:
+            raise FrameError("INVALID_FRAME", _("Frames are JSON text."))
+        if len(text_data.encode()) > settings.DEBATES_MAX_FRAME_BYTES:
+            raise FrameError("FRAME_TOO_LARGE", _("This frame is too large."))
+        now = time.monotonic()
+        window = settings.DEBATES_RATE_WINDOW_SECONDS
+        self.frame_times = [t for t in self.frame_times if now - t < window]
+        if len(self.frame_times) >= settings.DEBATES_RATE_FRAMES:
+            error = FrameError("RATE_LIMITED", _("Too many actions at once: wait a few seconds."))
+            raise error
+        self.frame_times.append(now)
+        try:
+            frame = json.loads(text_data)
+        except ValueError:
+            raise FrameError("INVALID_FRAME", _("This frame is not valid JSON.")) from None
+        if not isinstance(frame, dict) or not isinstance(frame.get("type"), str):
+            raise FrameError("INVALID_FRAME", _("A frame is a JSON object with a “type”."))
+        return frame
+
+    async def _call(self, service, **kwargs):
+        """Run a service in a thread as this user, in their language. Returns (result, error)."""
+        return await database_sync_to_async(self._run)(service, kwargs)
+
+    def _run(self, service, kwargs):
+        with translation.override(self.language):
+            try:
+                return service(actor=self.user, debate=self.debate, **kwargs), None
+            except ApplicationError as error:
+                return None, {
+                    "code": error.code,
+                    "detail": str(error.detail),
+                    "retry_after": error.extra.get("retry_after"),
+                }
+
+    async def _act(self, service, **kwargs):
+        result, error = await self._call(service, **kwargs)
+        if error:
+            await self._error(**error)
+        return result
+
+    # --- state ------------------------------------------------------------------------------------
+
+    async def _send_state(self) -> None:
+        await self._send(await database_sync_to_async(self._state)())
+
+    def _state(self) -> dict:
+        debate = Debate.objects.select_related("floor_user").get(pk=self.debate.pk)
+        debate._facilitator_ids = facilitator_ids(self.debate)
+        participation = selectors.participation_of(debate=debate, user=self.user)
+        you = {
+            "user_id": None,
+            "display_name": None,
+            "role": "anonymous",
+            "verified": False,
+            "charter_accepted": False,
+            "muted_until": None,
+            "hand_raised": False,
+            "can_post": False,
+        }
+        if self.user_id is not None:
+            now = timezone.now()
+            muted = participation and participation.muted_until and participation.muted_until > now
+            charter = bool(participation and participation.charter_accepted_at)
+            verified = has_verified_email(self.user)
+            you = {
+                "user_id": self.user_id,
+                "display_name": self.user.public_name,
+                "role": "facilitator" if self.is_facilitator else "participant",
+                "verified": verified,
+                "charter_accepted": charter,
+                "muted_until": participation.muted_until.isoformat() if muted else None,
+                "hand_raised": bool(participation and participation.hand_raised_at),
+                "can_post": bool(
+                    verified and (charter or self.is_facilitator) and not muted and debate.status == Debate.Status.OPEN
+                ),
+            }
+        state = {
+            "type": "room.state",
+            "room": {
+                "id": debate.pk,
+                "slug": debate.slug,
+                "title": debate.title,
+                **frames.mode(debate),
+                "max_length": services.debate_profile(debate).max_length,
+            },
+            "you": you,
+            "queue": frames.queue(selectors.speaking_queue(debate=debate)),
+            "floor": frames.floor(debate),
+            "last_seq": debate.last_seq,
+        }
+        if self.is_facilitator:
+            state["held"] = [frames.message(m, debate) for m in selectors.held_messages(debate=debate)]
+        return state
+
+    # --- handlers ---------------------------------------------------------------------------------
+
+    async def handle_resume(self, frame):
+        since = _field(frame, "since", int)
+        if since < 0:
+            raise FrameError("INVALID_FRAME", _("The field “%(name)s” has the wrong type.") % {"name": "since"})
+        self.replaying = True
+        history = await database_sync_to_async(selectors.room_events)(debate_id=self.debate.pk, after=since)
+        sent = since
+        for event in history:
+            await self._write(events.encode(event))
+            sent = event["seq"]
+        # Live events that arrived meanwhile, without what the log already gave; more may arrive
+        # while writing, hence the loop. No await between the last check and going live.
+        while self.held:
+            batch, self.held = sorted(self.held), []
+            for seq, text in batch:
+                if seq > sent:
+                    await self._write(text)
+                    sent = seq
+        self.sent_seq = sent
+        self.replaying = False
+        self.bytes_acked = self.bytes_sent
+
+    async def handle_pong(self, frame):
+        n = _field(frame, "n", int)
+        if n in self.pings:
+            self.bytes_acked = self.pings[n][1]
+            self.pings = {k: v for k, v in self.pings.items() if k > n}
+
+    async def handle_charter_accept(self, frame):
+        if await self._act(services.debate_accept_charter) is not None:
+            await self._send_state()
+
+    async def handle_message_post(self, frame):
+        raw_id = frame.get("client_id")
+        try:
+            client_id = uuid.UUID(_field(frame, "client_id", str))
+        except ValueError:
+            raise FrameError(
+                "INVALID_FRAME", _("The field “%(name)s” has the wrong type.") % {"name": "client_id"}
+            ) from None
+        try:
+            body = _field(frame, "body", str)
+            reply_to = _field(frame, "reply_to", int, required=False)
+            reformulation = _field(frame, "reformulation", str, required=False, default="")
+            confirm = _field(frame, "confirm", bool, required=False, default=False)
+        except FrameError as error:
+            error.client_id = raw_id
+            raise
+        result, error = await self._call(
+            services.message_post,
+            client_id=client_id,
+            body=body,
+            reply_to_id=reply_to,
+            reformulation=reformulation,
+            confirm=confirm,
+        )
+        if error:
+            await self._error(client_id=str(client_id), **error)
+        elif result.status == "nudged":
+            verdict = result.verdict
+            await self._send(
+                {
+                    "type": "message.nudge",
+                    "client_id": result.client_id,
+                    "rule": verdict.rule,
+                    "explanation": str(verdict.explanation),
+                    "suggestion": str(verdict.suggestion),
+                    "body": body,
+                }
+            )
+        else:
+            status = Message.State.HELD if result.status == Message.State.HELD else Message.State.PUBLISHED
+            await self._send(
+                {
+                    "type": "message.ack",
+                    "client_id": result.client_id,
+                    "message_id": result.message.pk,
+                    "status": status,
+                }
+            )
+
+    async def handle_hand_raise(self, frame):
+        await self._act(services.hand_raise)
+
+    async def handle_hand_lower(self, frame):
+        await self._act(services.hand_lower)
+
+    async def handle_report_create(self, frame):
+        message_id = _field(frame, "message_id", int)
+        reason = _field(frame, "reason", str)
+        detail = _field(frame, "detail", str, required=False, default="")
+        if await self._act(services.report_create, message_id=message_id, reason=reason, detail=detail) is not None:
+            await self._send({"type": "report.ack", "message_id": message_id})
+
+    async def handle_floor_give(self, frame):
+        await self._act(
+            services.floor_give,
+            user_id=_field(frame, "user_id", int),
+            seconds=_field(frame, "seconds", int, required=False),
+        )
+
+    async def handle_floor_end(self, frame):
+        await self._act(services.floor_end)
+
+    async def handle_message_approve(self, frame):
+        await self._act(services.message_approve, message_id=_field(frame, "message_id", int))
+
+    async def handle_message_reject(self, frame):
+        await self._act(
+            services.message_reject, message_id=_field(frame, "message_id", int), reason=_field(frame, "reason", str)
+        )
+
+    async def handle_message_hide(self, frame):
+        await self._act(
+            services.message_hide, message_id=_field(frame, "message_id", int), reason=_field(frame, "reason", str)
+        )
+
+    async def handle_participant_mute(self, frame):
+        await self._act(
+            services.participant_mute,
+            user_id=_field(frame, "user_id", int),
+            minutes=_field(frame, "minutes", int),
+            reason=_field(frame, "reason", str),
+        )
+
+    async def handle_room_set_mode(self, frame):
+        await self._act(
+            services.room_set_mode,
+            mode=_field(frame, "mode", str),
+            slow_seconds=_field(frame, "slow_seconds", int, required=False),
+        )
+
+
+HANDLERS = {
+    "resume": RoomConsumer.handle_resume,
+    "pong": RoomConsumer.handle_pong,
+    "charter.accept": RoomConsumer.handle_charter_accept,
+    "message.post": RoomConsumer.handle_message_post,
+    "hand.raise": RoomConsumer.handle_hand_raise,
+    "hand.lower": RoomConsumer.handle_hand_lower,
+    "report.create": RoomConsumer.handle_report_create,
+    "floor.give": RoomConsumer.handle_floor_give,
+    "floor.end": RoomConsumer.handle_floor_end,
+    "message.approve": RoomConsumer.handle_message_approve,
+    "message.reject": RoomConsumer.handle_message_reject,
+    "message.hide": RoomConsumer.handle_message_hide,
+    "participant.mute": RoomConsumer.handle_participant_mute,
+    "room.set_mode": RoomConsumer.handle_room_set_mode,
+}
