@@ -179,3 +179,14 @@ def test_profile_update_service_checks_permission_and_input(resident, make_user,
 
     assert unchanged.updated_at == profile.updated_at
     assert not FacilitationProfileRevision.objects.exists()
+
+
+def test_account_export_lists_the_profile_changes_of_that_user_only(client_for, facilitator, superuser, profile):
+    profile_update(actor=facilitator, profile=profile, changes={"max_length": 1500})
+    profile_update(actor=superuser, profile=profile, changes={"max_length": 1600})
+
+    response = client_for(facilitator).get(reverse("accounts:export"))
+
+    changes = response.json()["moderation"]["facilitation_profile_changes"]
+    assert len(changes) == 1
+    assert changes[0]["profile"] == profile.name
