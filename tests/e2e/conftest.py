@@ -60,26 +60,30 @@ def start_daphne(*, database_name: str, port: int, env_extra: dict | None = None
         **(env_extra or {}),
     }
     daphne = str(Path(sys.executable).with_name("daphne"))
+    # The server's log goes to a file: a pipe nobody reads would fill up and block the server.
+    log_path = ROOT / "var" / f"daphne-{port}.log"
+    log_path.parent.mkdir(exist_ok=True)
+    log = open(log_path, "w")  # noqa: SIM115 (closed with the process)
     process = subprocess.Popen(
         [daphne, "-b", "127.0.0.1", "-p", str(port), "cite.asgi:application"],
         cwd=ROOT,
         env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-        text=True,
+        stdout=log,
+        stderr=subprocess.STDOUT,
     )
-    deadline = time.monotonic() + 30
+    process.log_path = log_path
+    deadline = time.monotonic() + 90
     while time.monotonic() < deadline:
         if process.poll() is not None:
-            raise RuntimeError(f"daphne stopped at start:\n{process.stderr.read()}")
+            raise RuntimeError(f"daphne stopped at start:\n{log_path.read_text()[-3000:]}")
         try:
-            with urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=2) as response:
+            with urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=5) as response:
                 if response.status == 200:
                     return process
         except OSError:
-            time.sleep(0.2)
+            time.sleep(0.3)
     process.kill()
-    raise RuntimeError("daphne did not answer /healthz within 30 s")
+    raise RuntimeError(f"daphne did not answer /healthz within 90 s:\n{log_path.read_text()[-3000:]}")
 
 
 def stop(process: subprocess.Popen) -> None:
@@ -88,6 +92,7 @@ def stop(process: subprocess.Popen) -> None:
         process.wait(timeout=10)
     except subprocess.TimeoutExpired:
         process.kill()
+    process.log_path.unlink(missing_ok=True)
 
 
 @pytest.fixture(scope="session")
