@@ -24,7 +24,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from cite import linked, selectors
-from cite.blocks import ActionBlock, ActionStatus, BodyBlock, InspiringExampleBlock
+from cite.blocks import RICH_TEXT_FEATURES, ActionBlock, ActionStatus, BodyBlock, InspiringExampleBlock
 
 HOME_LISTS_LENGTH = 3
 NEWS_PER_PAGE = 10
@@ -40,12 +40,20 @@ class MetaMixin:
         return self.search_description or getattr(self, "summary", "") or ""
 
 
-class HomePage(MetaMixin, Page):
-    intro = RichTextField(_("introduction"), blank=True)
+class IntroPage(MetaMixin, Page):
+    """A page that opens with a rich-text introduction before what it lists."""
+
+    intro = RichTextField(_("introduction"), blank=True, features=RICH_TEXT_FEATURES)
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
     search_fields = [*Page.search_fields, index.SearchField("intro")]
     api_fields = [APIField("intro")]
+
+    class Meta:
+        abstract = True
+
+
+class HomePage(IntroPage):
     parent_page_types = ["wagtailcore.Page"]
     subpage_types = ["cite.ProgrammePage", "cite.NewsIndexPage", "cite.StandardPage"]
     max_count = 1
@@ -63,12 +71,7 @@ class HomePage(MetaMixin, Page):
         return context
 
 
-class ProgrammePage(MetaMixin, Page):
-    intro = RichTextField(_("introduction"), blank=True)
-
-    content_panels = [*Page.content_panels, FieldPanel("intro")]
-    search_fields = [*Page.search_fields, index.SearchField("intro")]
-    api_fields = [APIField("intro")]
+class ProgrammePage(IntroPage):
     parent_page_types = ["cite.HomePage"]
     subpage_types = ["cite.EngagementPage"]
     max_count = 1
@@ -170,12 +173,7 @@ class EngagementPage(MetaMixin, Page):
         return context
 
 
-class NewsIndexPage(MetaMixin, Page):
-    intro = RichTextField(_("introduction"), blank=True)
-
-    content_panels = [*Page.content_panels, FieldPanel("intro")]
-    search_fields = [*Page.search_fields, index.SearchField("intro")]
-    api_fields = [APIField("intro")]
+class NewsIndexPage(IntroPage):
     parent_page_types = ["cite.HomePage"]
     subpage_types = ["cite.NewsPage"]
     max_count = 1
@@ -187,7 +185,9 @@ class NewsIndexPage(MetaMixin, Page):
         context = super().get_context(request, *args, **kwargs)
         tag = request.GET.get("tag", "")[:100]
         context["tag"] = tag
-        context["news_page"] = selectors.news_listing(index=self, tag=tag, page_number=request.GET.get("page"))
+        context["news_page"] = selectors.news_listing(
+            index=self, tag=tag, page_number=request.GET.get("page"), per_page=NEWS_PER_PAGE
+        )
         return context
 
 

@@ -93,3 +93,16 @@ def test_resident_has_no_access_to_the_admin(news_index, resident, client_for):
 
     assert response.status_code == 302
     assert "login" in response["Location"]
+
+
+def test_editor_opens_the_admin_forms_of_every_programme_page_type(build_programme, editor, client_for):
+    programme, engagements, index = build_programme(engagements=1, news=1)
+    client = client_for(editor)
+
+    pages = [programme, engagements[0], index, index.get_children().get()]
+    for page in pages:
+        response = client.get(reverse("wagtailadmin_pages:edit", args=(page.pk,)))
+        assert response.status_code == 200, page
+    for app_model, parent in [("newspage", index), ("standardpage", programme.get_parent())]:
+        response = client.get(reverse("wagtailadmin_pages:add", args=("cite", app_model, parent.pk)))
+        assert response.status_code == 200, app_model
