@@ -1,9 +1,24 @@
 from django.conf import settings
+from django.middleware.locale import LocaleMiddleware
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils import translation
 
 from accounts.predicates import has_staff_role
+
+
+class SiteLanguageMiddleware(LocaleMiddleware):
+    """French unless the visitor chose another language with the switch (a cookie).
+
+    The browser's Accept-Language is not followed: the city's own pages are written in French,
+    and a page half in English, half in French serves nobody.
+    """
+
+    def process_request(self, request):
+        chosen = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME)
+        language = chosen if chosen in dict(settings.LANGUAGES) else settings.LANGUAGE_CODE
+        translation.activate(language)
+        request.LANGUAGE_CODE = translation.get_language()
 
 
 class UserLanguageMiddleware:

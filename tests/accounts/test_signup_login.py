@@ -119,3 +119,8 @@ def test_a_user_sees_the_site_in_the_language_of_the_profile(client_for, residen
     resident.save()
     page = client_for(resident).get(reverse("accounts:profile"))
     assert "My account" in page.content.decode()
+
+
+def test_an_english_browser_still_gets_french_until_the_visitor_chooses(client):
+    page = client.get(reverse("account_login"), HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9")
+    assert '<html lang="fr">' in page.content.decode()
