@@ -35,16 +35,36 @@ class FieldChange:
 
 
 def word_diff(old: str, new: str) -> list[Segment]:
+    """Word-level changes. Changes separated only by spaces are merged into one deletion and
+    one insertion, so that a rewritten phrase reads as a phrase, not word by word."""
     a, b = TOKEN.findall(old), TOKEN.findall(new)
+    opcodes = difflib.SequenceMatcher(a=a, b=b, autojunk=False).get_opcodes()
     segments: list[Segment] = []
-    for op, i1, i2, j1, j2 in difflib.SequenceMatcher(a=a, b=b, autojunk=False).get_opcodes():
+    deleted: list[str] = []
+    inserted: list[str] = []
+
+    def flush():
+        removed, added = "".join(deleted), "".join(inserted)
+        if removed:
+            segments.append(Segment("delete", removed))
+        if added:
+            segments.append(Segment("insert", added))
+        deleted.clear()
+        inserted.clear()
+
+    for index, (op, i1, i2, j1, j2) in enumerate(opcodes):
         if op == "equal":
-            segments.append(Segment("equal", "".join(a[i1:i2])))
-            continue
-        if op in {"delete", "replace"}:
-            segments.append(Segment("delete", "".join(a[i1:i2])))
-        if op in {"insert", "replace"}:
-            segments.append(Segment("insert", "".join(b[j1:j2])))
+            text = "".join(a[i1:i2])
+            if not text.strip() and (deleted or inserted) and index < len(opcodes) - 1:
+                deleted.append(text)
+                inserted.append(text)
+                continue
+            flush()
+            segments.append(Segment("equal", text))
+        else:
+            deleted.extend(a[i1:i2])
+            inserted.extend(b[j1:j2])
+    flush()
     return segments
 
 

@@ -280,3 +280,11 @@ def test_comment_is_refused_in_a_draft_and_to_anonymous_visitors(people, make_pa
     with pytest.raises(PermissionDenied):
         comment_post(actor=people.anonymous, pact=pact, version_number=1, clause_id=clause.pk, body="Bonjour")
     assert Comment.objects.count() == 0
+
+
+@settings(max_examples=300, deadline=None)
+@given(old=st.text(alphabet="ab .\n", max_size=40), new=st.text(alphabet="ab .\n", max_size=40))
+def test_word_diff_rebuilds_both_texts(old, new):
+    segments = word_diff(old, new)
+    assert "".join(s.text for s in segments if s.op != "insert") == old
+    assert "".join(s.text for s in segments if s.op != "delete") == new

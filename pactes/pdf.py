@@ -1,0 +1,22 @@
+"""The PDF of a pact version (WeasyPrint): clauses, parties, dates, fingerprint, signatures."""
+
+from django.template.loader import render_to_string
+from django.utils import translation
+
+
+def version_pdf(*, request, pact, version, signatures) -> bytes:
+    from weasyprint import HTML
+
+    # The PDF is a document of the city: written in its language whatever the reader's.
+    with translation.override("fr"):
+        html = render_to_string(
+            "pactes/pdf/version.html",
+            {
+                "pact": pact,
+                "version": version,
+                "signatures": [s for s in signatures if s.voided_at is None],
+                "voided": [s for s in signatures if s.voided_at is not None],
+                "verify_url": request.build_absolute_uri("/pactes/verifier/"),
+            },
+        )
+    return HTML(string=html, base_url=request.build_absolute_uri("/")).write_pdf()
