@@ -10,6 +10,7 @@ The tree an editor may build is fixed by ``parent_page_types`` / ``subpage_types
 
 from dataclasses import dataclass
 
+from django.apps import apps
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
@@ -31,13 +32,47 @@ NEWS_PER_PAGE = 10
 
 
 class MetaMixin:
-    """What the page meta (description, Open Graph) of every programme page reads."""
+    """What the page meta (description, Open Graph) and the breadcrumbs of every programme page
+    read."""
 
     page_kind = "website"
 
     @property
     def meta_description(self) -> str:
         return self.search_description or getattr(self, "summary", "") or ""
+
+    @property
+    def breadcrumb_trail(self) -> list[Page]:
+        """The ancestors from the home page (depth 2) down to the parent.
+
+        Wagtail's routing leaves each page its parent in ``_cached_parent_obj`` (``Page.route``),
+        so after a request the trail costs no query; a page reached otherwise (preview, tests)
+        asks the tree once.
+        """
+        trail, page = [], self
+        while page.depth > 2 and getattr(page, "_cached_parent_obj", None) is not None:
+            page = page._cached_parent_obj
+            trail.append(page)
+        if page.depth > 2:
+            return list(self.get_ancestors().filter(depth__gte=2))
+        return trail[::-1]
+
+
+class RoutesToOneChildType:
+    """A page whose children are all of one type (``child_model``) finds a child in one query,
+    already specific, where Wagtail's ``Page.route`` takes two (the page, then its specific row).
+    A child of another type (moved or created before the rules) still routes the usual way."""
+
+    child_model: str
+
+    def route(self, request, path_components):
+        if path_components:
+            model = apps.get_model(self.child_model)
+            child = model.objects.child_of(self).filter(slug=path_components[0]).first()
+            if child is not None:
+                child._cached_parent_obj = self
+                return child.route(request, path_components[1:])
+        return super().route(request, path_components)
 
 
 class IntroPage(MetaMixin, Page):
@@ -71,7 +106,8 @@ class HomePage(IntroPage):
         return context
 
 
-class ProgrammePage(IntroPage):
+class ProgrammePage(RoutesToOneChildType, IntroPage):
+    child_model = "cite.EngagementPage"
     parent_page_types = ["cite.HomePage"]
     subpage_types = ["cite.EngagementPage"]
     max_count = 1
@@ -173,7 +209,8 @@ class EngagementPage(MetaMixin, Page):
         return context
 
 
-class NewsIndexPage(IntroPage):
+class NewsIndexPage(RoutesToOneChildType, IntroPage):
+    child_model = "cite.NewsPage"
     parent_page_types = ["cite.HomePage"]
     subpage_types = ["cite.NewsPage"]
     max_count = 1

@@ -6,7 +6,7 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from cite import linked
-from cite.models import EngagementPage, ProgrammePage
+from cite.models import EngagementPage, ProgrammePage, StandardPage
 from tests.cite.conftest import action, publish
 
 pytestmark = pytest.mark.django_db
@@ -199,3 +199,22 @@ def test_main_menu_marks_the_current_section(build_programme, client):
     assert '<a href="/programme/" aria-current="true">Programme</a>' in engagement
     assert '<a href="/actualites/" aria-current="page">Actualités</a>' in news
     assert '<a href="/programme/">Programme</a>' in news
+
+
+def test_breadcrumb_trail_outside_a_request_asks_the_tree(build_programme):
+    _, engagements, _ = build_programme(engagements=2)
+    page = EngagementPage.objects.get(pk=engagements[1].pk)  # not reached through routing
+
+    assert [ancestor.url for ancestor in page.breadcrumb_trail] == ["/", "/programme/"]
+
+
+def test_a_child_of_another_type_under_the_programme_is_still_served(build_programme, client):
+    programme, _, _ = build_programme(engagements=1)
+    # The admin would refuse it (subpage_types); an older tree or a script may still hold one.
+    publish(programme, StandardPage(title="Annexe du programme", slug="annexe"))
+
+    response = client.get("/programme/annexe/")
+
+    assert response.status_code == 200
+    assert "Annexe du programme" in response.content.decode()
+    assert client.get("/programme/inconnue/").status_code == 404
