@@ -118,6 +118,10 @@ class Lexicon:
                 self.single.setdefault(word + "s", entry)
         for word, entry in self.single.items():
             self.squeezed.setdefault(squeeze(word), entry)
+        # Single words by length, for masked words ("c*nnard", "f**k").
+        self.by_length: dict[int, list[str]] = defaultdict(list)
+        for word in self.single:
+            self.by_length[len(word)].append(word)
         for candidates in self.phrases.values():
             candidates.sort(key=lambda candidate: len(candidate[0]), reverse=True)
         self.phrases = dict(self.phrases)
@@ -135,7 +139,7 @@ class Lexicon:
         while i < count:
             forms = found_in[i]
             # Most words have a single reading and start no phrase: two dict lookups.
-            if len(forms) == 1 and forms[0] not in phrases:
+            if len(forms) == 1 and forms[0] not in phrases and "*" not in forms[0]:
                 entry = single.get(forms[0])
                 i += 1
             else:
@@ -165,6 +169,19 @@ class Lexicon:
             entry = self.squeezed.get(squeeze(form))
             if entry is not None:
                 return entry
+        return self._masked(forms[-1]) if "*" in forms[0] else None
+
+    def _masked(self, word: str) -> Entry | None:
+        """A word with letters masked by stars ("p*te"): the listed word it can only be.
+
+        Needs at least two letters shown, so that "**" or "a*" match nothing; rare enough in
+        messages that comparing with the listed words of the same length costs nothing overall.
+        """
+        if sum(c.isalpha() for c in word) < 2:
+            return None
+        for candidate in self.by_length.get(len(word), ()):
+            if all(shown in ("*", letter) for shown, letter in zip(word, candidate, strict=True)):
+                return self.single[candidate]
         return None
 
 

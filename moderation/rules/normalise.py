@@ -2,9 +2,9 @@
 
 People who want to slip an insult past a filter write ``c0nnard``, ``сonnard`` (a Cyrillic
 ``с``), ``con\u200bnard`` (a zero-width space), ``ｃｏｎｎａｒｄ`` (fullwidth forms),
-``connnnnard`` or ``c o n n a r d``. Everything here undoes those tricks once, with tables built
-at import, so that a message costs a handful of C-level passes (``normalize``, ``translate``,
-one regular expression) plus a short loop over its words.
+``connnnnard``, ``c o n n a r d`` or ``c*nnard``. Everything here undoes those tricks once, with
+tables built at import, so that a message costs a few C-level passes (``normalize`` and regular
+expressions) plus a short loop over its words.
 """
 
 from __future__ import annotations
@@ -79,9 +79,10 @@ _LEET = str.maketrans({"0": "o", "3": "e", "4": "a", "5": "s", "7": "t", "@": "a
 _LEET_I = str.maketrans({"1": "i", "|": "i"})
 _LEET_L = str.maketrans({"1": "l", "|": "l"})
 _LEET_CHARS = frozenset("013457@$€!|")
-# A word: letters and digits, plus the symbols used as letters. The middle finger is a word too.
-WORD_RE = re.compile(r"[\w@$€!|]+|\U0001F595")
-_EDGE_PUNCTUATION = "!|_"
+# A word: letters and digits, plus the symbols used as letters and the star that masks one
+# ("c*nnard"). The middle finger is a word too.
+WORD_RE = re.compile(r"[\w@$€!|*]+|\U0001F595")
+_EDGE_PUNCTUATION = "!|_*"
 _STRETCH_RE = re.compile(r"(.)\1\1")
 _RUN_RE = re.compile(r"(.)\1+")
 

@@ -63,6 +63,8 @@ PARAMS = DEFAULTS["insults"]
         ("c.o.n.n.a.r.d", "fr", "INSULT"),
         ("F1LS DE PUTE", "fr", "INSULT"),  # leetspeak inside a phrase
         ("n\u200bigger", "en", "SLUR"),
+        ("quel c*nnard", "fr", "INSULT"),  # letters masked by stars
+        ("f**k this", "en", "VULGAR"),
         ("\U0001f595", "en", "VULGAR"),  # the middle finger
     ],
 )
@@ -112,6 +114,7 @@ def test_insults_catches_insults_slurs_and_tricks(context, body, language, code)
         ("piano fingering lessons at the library", "en"),
         ("the costs are snowballing", "en"),
         ("la c o m m u n e", "fr"),
+        ("C’est *vraiment* important, 2*3 = 6", "fr"),  # stars that mask nothing
         ("", "fr"),
     ],
 )
