@@ -1,0 +1,48 @@
+"""The translated strings of the live room script, passed to it by the page (no JS catalogue).
+``{name}``-style placeholders are filled by the script."""
+
+from django.utils.translation import gettext as _
+
+from debates.models import Debate
+
+
+def room_strings() -> dict[str, str]:
+    return {
+        "connecting": _("Connecting to the live room…"),
+        "live": _("Live: new messages appear as they are posted."),
+        "reconnecting": _("Connection lost. Trying again in {seconds} s…"),
+        "closedSlow": _("The connection was too slow to follow the room. Reconnecting…"),
+        "presence": _("{count} people in the room"),
+        "floorOther": _("{name} has the floor."),
+        "floorYou": _("You have the floor."),
+        "floorEnded": _("The speaking turn is over."),
+        "timeLeft": _("{time} left"),
+        "giveFloor": _("Give the floor to {name}"),
+        "raiseHand": _("Raise my hand"),
+        "lowerHand": _("Lower my hand"),
+        "report": _("Report"),
+        "reportSent": _("Thank you: the facilitators will look at your report."),
+        "hide": _("Hide"),
+        "mute": _("Mute {name}"),
+        "approve": _("Publish"),
+        "reject": _("Refuse"),
+        "hideTitle": _("Hide this message"),
+        "muteTitle": _("Mute this participant"),
+        "rejectTitle": _("Refuse this message"),
+        "hiddenFacilitator": _("Message hidden by the facilitators"),
+        "hiddenAutomatic": _("Message hidden automatically"),
+        "heldRule": _("Held by the rule: {rule}"),
+        "held": _("Your message is waiting for a facilitator’s review."),
+        "rejected": _("A facilitator refused your message: {reason}"),
+        "muted": _("A facilitator has muted you until {time}. {reason}"),
+        "sendAnyway": _("Send anyway"),
+        "send": _("Send"),
+        "suggestion": _("Suggestion:"),
+        "replyingTo": _("Replying to {name}"),
+        "charactersLeft": _("{count} characters left"),
+        "retryAfter": _("You can try again in {seconds} s."),
+        "modeChanged": _("Room mode: {mode}"),
+        "facilitator": _("Facilitator"),
+        "error": _("Something went wrong. Try again."),
+        "modes": dict(Debate.Mode.choices),
+    }
