@@ -14,7 +14,7 @@ from typing import Any
 from django.utils.translation import gettext as _
 
 from ..pipeline import MessageContext, Verdict
-from .normalise import readings
+from .normalise import as_written, readings
 from .nudges import decision_param, i_statement, verdict
 
 NAME = "attacks"
@@ -96,7 +96,7 @@ def attacks(context: MessageContext, params: Mapping[str, Any]) -> Verdict | Non
                 "“%(word)s” judges the person rather than what they said or did. "
                 "Speaking about what you observe and what you feel keeps the discussion open."
             )
-            % {"word": word}
+            % {"word": as_written(context.body, lambda forms: word in forms) or word}
         ),
         suggestion=i_statement,
     )

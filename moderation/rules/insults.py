@@ -9,7 +9,8 @@ from typing import Any
 from django.utils.translation import gettext as _
 
 from ..pipeline import MessageContext, Verdict
-from .lexicon import INSULT, LEXICON, SEVERITY, SLUR, VULGAR
+from .lexicon import INSULT, LEXICON, SEVERITY, SLUR, VULGAR, Entry
+from .normalise import as_written
 from .nudges import decision_param, i_statement, verdict
 
 NAME = "insults"
@@ -31,6 +32,17 @@ def _explanation(category: str, term: str) -> str:
     return _("The word “%(term)s” may hurt or put off other participants.") % {"term": term}
 
 
+def _shown(context: MessageContext, entry: Entry) -> str:
+    """The listed word as the author wrote it, else as the lexicon spells it."""
+    if " " in entry.term:
+        return entry.term
+    for text in (context.body, context.reformulation):
+        written = as_written(text, lambda forms: LEXICON.entry_for(forms) is entry)
+        if written:
+            return written
+    return entry.term
+
+
 def insults(context: MessageContext, params: Mapping[str, Any]) -> Verdict | None:
     found = LEXICON.find(context.body, context.language)
     if context.reformulation:
@@ -45,6 +57,6 @@ def insults(context: MessageContext, params: Mapping[str, Any]) -> Verdict | Non
         decision,
         rule=NAME,
         code=CODES[entry.category],
-        explanation=lambda: _explanation(entry.category, entry.term),
+        explanation=lambda: _explanation(entry.category, _shown(context, entry)),
         suggestion=i_statement,
     )

@@ -143,7 +143,7 @@ class Lexicon:
                 entry = single.get(forms[0])
                 i += 1
             else:
-                length, entry = self._phrase_at(found_in, i) or (1, self._word(forms))
+                length, entry = self._phrase_at(found_in, i) or (1, self.entry_for(forms))
                 i += length
             if entry is not None and entry.applies_to(language):
                 found.append(entry)
@@ -159,7 +159,8 @@ class Lexicon:
                     return len(rest) + 1, entry
         return None
 
-    def _word(self, forms: tuple[str, ...]) -> Entry | None:
+    def entry_for(self, forms: tuple[str, ...]) -> Entry | None:
+        """The entry of one word, given its readings (see :func:`normalise.word_forms`)."""
         for form in forms:
             entry = self.single.get(form)
             if entry is not None:

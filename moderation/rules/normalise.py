@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 from functools import lru_cache
 
 # Letters that look like Latin ones. NFKD already maps fullwidth forms, ligatures such as "ﬁ",
@@ -154,3 +155,12 @@ def readings(text: str) -> tuple[tuple[str, ...], ...]:
 def plain_words(text: str) -> list[str]:
     """The folded words of ``text`` as written (first reading only), for the pattern rules."""
     return [forms[0] for forms in readings(text)]
+
+
+def as_written(text: str, matches: Callable[[tuple[str, ...]], bool]) -> str | None:
+    """The first word of ``text`` whose readings satisfy ``matches``, as its author wrote it
+    ("bête", "C0nnard"), for explanations; ``None`` when the word was split by a trick."""
+    for match in WORD_RE.finditer(text):
+        if matches(word_forms(fold(match.group()))):
+            return match.group().strip(_EDGE_PUNCTUATION)
+    return None

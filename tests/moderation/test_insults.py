@@ -148,6 +148,13 @@ def test_insults_confirmed_vulgar_nudge_goes_through_but_a_hold_stays(context):
     assert insults(context("connard", confirm=True), PARAMS).decision is Decision.HOLD
 
 
+def test_insults_explanation_quotes_the_word_as_written(context):
+    assert "«\u00a0C0nnard\u00a0»" in insults(context("Quel C0nnard", language="fr"), PARAMS).explanation
+    assert "“enculé”" in insults(context("bande d'enculé", language="en"), PARAMS).explanation
+    # Split by an invisible character: the lexicon's spelling.
+    assert "“connard”" in insults(context("con\u200bnard", language="en"), PARAMS).explanation
+
+
 def test_insults_explains_in_the_authors_language(context):
     french = insults(context("connard", language="fr"), PARAMS)
     english = insults(context("connard", language="en"), PARAMS)
