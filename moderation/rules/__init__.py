@@ -136,4 +136,12 @@ def steps_for(profile: FacilitationProfile) -> list[Step]:
     return list(cached[1])
 
 
-__all__ = ["DEFAULTS", "RULES", "ProfileError", "Step", "compile_steps", "steps_for", "validate"]
+def history_needed(profile: FacilitationProfile) -> int:
+    """How many of the author's latest messages ``MessageContext.recent_bodies`` and
+    ``recent_times`` must hold for ``profile``'s rules to see everything they count (the flood
+    rule's ``max_messages``; at least 5)."""
+    counts = [params["max_messages"] for rule, params in steps_for(profile) if rule is flood.flood]
+    return max([5, *counts])
+
+
+__all__ = ["DEFAULTS", "RULES", "ProfileError", "Step", "compile_steps", "history_needed", "steps_for", "validate"]

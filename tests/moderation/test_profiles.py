@@ -5,7 +5,7 @@ import pytest
 
 from moderation.models import FacilitationProfile
 from moderation.pipeline import Decision, run
-from moderation.rules import RULES, ProfileError, compile_steps, steps_for, validate
+from moderation.rules import RULES, ProfileError, compile_steps, history_needed, steps_for, validate
 
 pytestmark = pytest.mark.django_db
 
@@ -124,3 +124,12 @@ def test_steps_for_follows_the_newcomers_field_too(context):
     profile.save()
 
     assert run(steps_for(profile), context("Bonjour", published_count=0)).code == "NEW_PARTICIPANT"
+
+
+def test_history_needed_follows_the_flood_threshold():
+    profile = FacilitationProfile.objects.create(
+        name="Lent", slug="lent", rules=[{"rule": "flood", "params": {"max_messages": 12}}]
+    )
+
+    assert history_needed(profile) == 12
+    assert history_needed(FacilitationProfile.default()) == 5
