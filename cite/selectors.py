@@ -1,4 +1,7 @@
-"""Reads of the programme pages. Each costs a fixed number of queries, whatever the data."""
+"""Reads of the programme pages. Each costs a fixed number of queries, whatever the data.
+
+The page models are imported inside the functions: ``cite.models`` imports this module.
+"""
 
 from django.core.paginator import Page as PaginatorPage
 from django.core.paginator import Paginator

@@ -218,3 +218,24 @@ def test_a_child_of_another_type_under_the_programme_is_still_served(build_progr
     assert response.status_code == 200
     assert "Annexe du programme" in response.content.decode()
     assert client.get("/programme/inconnue/").status_code == 404
+
+
+def test_a_private_engagement_is_left_out_of_every_list(build_programme, client):
+    from wagtail.models import PageViewRestriction
+
+    _, engagements, _ = build_programme(engagements=3, news=3)
+    PageViewRestriction.objects.create(
+        page=engagements[1], restriction_type=PageViewRestriction.PASSWORD, password="secret"
+    )
+
+    programme = client.get("/programme/").content.decode()
+    home = client.get("/").content.decode()
+    neighbour = client.get("/programme/engagement-1/").content.decode()
+    found = client.get("/recherche/", {"q": "Engagement"}).content.decode()
+
+    assert links_in(programme, "engagement-list") == ["/programme/engagement-1/", "/programme/engagement-3/"]
+    assert "/programme/engagement-2/" not in home
+    assert "/programme/engagement-2/" not in neighbour
+    assert "/programme/engagement-2/" not in found
+    assert "/programme/engagement-3/" in found
+    assert "Engagement numéro 2" not in client.get("/programme/engagement-2/").content.decode()
