@@ -3,12 +3,16 @@
 import datetime
 
 import pytest
+from django.core.files.base import ContentFile
 from wagtail.blocks.stream_block import StreamBlockValidationError
 from wagtail.blocks.struct_block import StructBlockValidationError
+from wagtail.documents.models import Document
 from wagtail.images.models import Image
 from wagtail.images.tests.utils import get_test_image_file
 
 from cite.blocks import ActionBlock, BodyBlock
+from cite.models import StandardPage
+from tests.cite.conftest import publish
 
 pytestmark = pytest.mark.django_db
 
@@ -57,3 +61,26 @@ def test_body_image_needs_alternative_text_unless_decorative(settings, tmp_path)
     assert "alt_text" in error.value.block_errors[0].block_errors
     body.clean(with_alt)
     body.clean(decorative)
+
+
+def test_body_renders_images_with_their_alt_text_and_documents_as_links(home, client, settings, tmp_path):
+    settings.MEDIA_ROOT = str(tmp_path)
+    image = Image.objects.create(title="photo-1234.jpg", file=get_test_image_file())
+    document = Document.objects.create(title="Rapport annuel", file=ContentFile(b"%PDF-1.4 demo", name="rapport.pdf"))
+    publish(
+        home,
+        StandardPage(
+            title="Point annuel",
+            slug="point-annuel",
+            body=[
+                {"type": "image", "value": {"image": image.pk, "alt_text": "Bancs de la place", "decorative": False}},
+                {"type": "document", "value": {"document": document.pk, "title": ""}},
+            ],
+        ),
+    )
+
+    html = client.get("/point-annuel/").content.decode()
+
+    assert 'alt="Bancs de la place"' in html
+    assert f'<a href="{document.url}">Rapport annuel</a>' in html
+    assert "(PDF" in html
