@@ -4,8 +4,10 @@ Idempotent: a page that already exists (same slug under the same parent) is left
 that running the command again changes nothing and never overwrites an editor's work.
 """
 
+from importlib import import_module
 from urllib.parse import urlsplit
 
+from django.apps import apps
 from django.conf import settings
 from wagtail.models import Page, Site
 from wagtail.rich_text import RichText
@@ -80,6 +82,9 @@ def load(*, stdout) -> None:
         )
         home.save_revision().publish()
     _site(home)
+    # The migration set up the editorial roles and workflow on the home page; a site whose home
+    # page came later (restored, recreated) gets them here, with the same code.
+    import_module("cite.migrations.0004_editorial_workflow").create_workflow(apps, None)
 
     programme = _child(home, "programme")
     if programme is None:

@@ -4,7 +4,7 @@ import io
 
 import pytest
 from django.core.management import call_command
-from wagtail.models import Page
+from wagtail.models import GroupPagePermission, Page, WorkflowPage
 
 from cite import demo
 from cite.blocks import ActionStatus
@@ -57,3 +57,17 @@ def test_demo_load_twice_changes_nothing(client):
 
     assert list(Page.objects.values_list("id", "path", "title", "latest_revision_id").order_by("path")) == before
     assert client.get("/programme/").status_code == 200
+
+
+def test_demo_restores_the_editorial_workflow_of_the_home_page(home):
+    WorkflowPage.objects.filter(page=home).delete()
+    GroupPagePermission.objects.filter(group__name="editor").delete()
+
+    demo.load(stdout=io.StringIO())
+
+    assert home.get_workflow().name == "Publication du programme"
+    assert set(
+        GroupPagePermission.objects.filter(group__name="editor", page=home).values_list(
+            "permission__codename", flat=True
+        )
+    ) == {"add_page", "change_page", "lock_page"}
