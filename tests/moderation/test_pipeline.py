@@ -8,7 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from moderation.pipeline import Decision, MessageContext, run
-from moderation.rules import RULES, compile_steps
+from moderation.rules import DEFAULTS, RULES, compile_steps
 
 from .conftest import seconds_ago
 
@@ -125,3 +125,10 @@ def test_pipeline_duplicate_check_survives_times_shorter_than_bodies(context):
         now=datetime(2026, 11, 26, 10, 0, tzinfo=UTC) + timedelta(seconds=1),
     )
     assert run(STEPS, ctx).code == "DUPLICATE"
+
+
+def test_default_profile_writes_out_every_default_threshold():
+    # Facilitators see the thresholds they edit; only the newcomers count is left to the profile.
+    for step in DEFAULT_RULES:
+        expected = {key: value for key, value in DEFAULTS[step["rule"]].items() if key != "count"}
+        assert step["params"] == expected, step["rule"]
