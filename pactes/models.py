@@ -9,20 +9,21 @@ from django.conf import settings
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class Commons(models.Model):
     """A shared good the city and residents care for together: a garden, a room, a square..."""
 
     class Kind(models.TextChoices):
-        GARDEN = "garden", _("Garden")
-        SQUARE = "square", _("Square")
-        STREET = "street", _("Street")
-        BUILDING = "building", _("Building")
-        ROOM = "room", _("Room")
-        SCHOOL_YARD = "school_yard", _("School yard")
-        GREEN_SPACE = "green_space", _("Green space")
-        OTHER = "other", _("Other")
+        GARDEN = "garden", pgettext_lazy("commons kind", "Garden")
+        SQUARE = "square", pgettext_lazy("commons kind", "Square")
+        STREET = "street", pgettext_lazy("commons kind", "Street")
+        BUILDING = "building", pgettext_lazy("commons kind", "Building")
+        ROOM = "room", pgettext_lazy("commons kind", "Room")
+        SCHOOL_YARD = "school_yard", pgettext_lazy("commons kind", "School yard")
+        GREEN_SPACE = "green_space", pgettext_lazy("commons kind", "Green space")
+        OTHER = "other", pgettext_lazy("commons kind", "Other")
 
     name = models.CharField(_("name"), max_length=200)
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.OTHER)
@@ -70,27 +71,27 @@ class Commons(models.Model):
 
 class Pact(models.Model):
     class Status(models.TextChoices):
-        DRAFT = "draft", _("Draft")
-        SUBMITTED = "submitted", _("Submitted")
-        INFO_REQUESTED = "info_requested", _("Information requested")
-        REJECTED = "rejected", _("Rejected")
-        CONSULTATION = "consultation", _("Public consultation")
-        CO_DESIGN = "co_design", _("Co-design")
-        SIGNING = "signing", _("Signing")
-        ACTIVE = "active", _("Active")
-        SUSPENDED = "suspended", _("Suspended")
-        ENDED = "ended", _("Ended")
-        WITHDRAWN = "withdrawn", _("Withdrawn")
+        DRAFT = "draft", pgettext_lazy("pact status", "Draft")
+        SUBMITTED = "submitted", pgettext_lazy("pact status", "Submitted")
+        INFO_REQUESTED = "info_requested", pgettext_lazy("pact status", "Information requested")
+        REJECTED = "rejected", pgettext_lazy("pact status", "Rejected")
+        CONSULTATION = "consultation", pgettext_lazy("pact status", "Public consultation")
+        CO_DESIGN = "co_design", pgettext_lazy("pact status", "Co-design")
+        SIGNING = "signing", pgettext_lazy("pact status", "Signing")
+        ACTIVE = "active", pgettext_lazy("pact status", "Active")
+        SUSPENDED = "suspended", pgettext_lazy("pact status", "Suspended")
+        ENDED = "ended", pgettext_lazy("pact status", "Ended")
+        WITHDRAWN = "withdrawn", pgettext_lazy("pact status", "Withdrawn")
 
     class Type(models.TextChoices):
         ORDINARY = "ordinary", _("Ordinary pact")
         COMPLEX = "complex", _("Complex pact")
 
     class EndReason(models.TextChoices):
-        EXPIRED = "expired", _("Expired")
-        TERMINATED = "terminated", _("Terminated")
-        COMPLETED = "completed", _("Completed")
-        RENEWED = "renewed", _("Renewed")
+        EXPIRED = "expired", pgettext_lazy("pact end", "Expired")
+        TERMINATED = "terminated", pgettext_lazy("pact end", "Terminated")
+        COMPLETED = "completed", pgettext_lazy("pact end", "Completed")
+        RENEWED = "renewed", pgettext_lazy("pact end", "Renewed")
 
     class ProponentKind(models.TextChoices):
         PERSON = "person", _("A person")
@@ -181,9 +182,9 @@ class Party(models.Model):
     """A party to a pact: an organisation (association, group, city department) or a person."""
 
     class Role(models.TextChoices):
-        PROPONENT = "proponent", _("Proponent")
-        CO_SIGNATORY = "co_signatory", _("Co-signatory")
-        CITY = "city", _("City")
+        PROPONENT = "proponent", pgettext_lazy("pact party", "Proponent")
+        CO_SIGNATORY = "co_signatory", pgettext_lazy("pact party", "Co-signatory")
+        CITY = "city", pgettext_lazy("pact party", "City")
 
     pact = models.ForeignKey(Pact, on_delete=models.CASCADE, related_name="parties")
     role = models.CharField(_("role"), max_length=15, choices=Role.choices)
@@ -341,9 +342,9 @@ class Signature(models.Model):
 
 class JoinRequest(models.Model):
     class Status(models.TextChoices):
-        PENDING = "pending", _("Pending")
-        ACCEPTED = "accepted", _("Accepted")
-        DECLINED = "declined", _("Declined")
+        PENDING = "pending", pgettext_lazy("join request", "Pending")
+        ACCEPTED = "accepted", pgettext_lazy("join request", "Accepted")
+        DECLINED = "declined", pgettext_lazy("join request", "Declined")
 
     pact = models.ForeignKey(Pact, on_delete=models.CASCADE, related_name="join_requests")
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="pact_join_requests")

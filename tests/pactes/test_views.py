@@ -436,3 +436,10 @@ def test_version_rows_are_not_changed_by_any_page(client_for, people, make_pact)
         f"/pactes/{pact.pk}/modifier/", _edit_data(pact.versions.get(), clause_1_body="Nouvelle durée")
     )
     assert set(before) <= set(PactVersion.objects.values_list("pk", "content_hash"))
+
+
+def test_edit_page_shows_dates_in_the_format_date_inputs_read(client_for, people, make_pact):
+    # A localised "01/01/2027" would leave the browser's date input empty and erase the date.
+    pact = make_pact(status=Pact.Status.CO_DESIGN)
+    page = client_for(people.city_agent).get(f"/pactes/{pact.pk}/modifier/").text
+    assert 'type="date"' in page and 'value="2027-01-01"' in page and 'value="2027-12-31"' in page
