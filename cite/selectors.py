@@ -27,16 +27,18 @@ def engagements_under(*, page: Page, private: Q | None = None) -> QuerySet:
 
 
 def engagement_neighbours(*, engagement, private: Q | None = None) -> tuple:
-    """The engagements just before and after ``engagement`` (``None`` at either end)."""
+    """The published engagements just before and after ``engagement`` by number (``None`` at
+    either end), skipping numbers that are not published. One query over at most nine pages
+    (``EngagementPage.max_count``)."""
     from cite.models import EngagementPage
 
-    siblings = {
-        sibling.number: sibling
-        for sibling in _public(EngagementPage.objects.sibling_of(engagement, inclusive=False), private).filter(
-            number__in=[engagement.number - 1, engagement.number + 1]
-        )
-    }
-    return siblings.get(engagement.number - 1), siblings.get(engagement.number + 1)
+    siblings = _public(EngagementPage.objects.sibling_of(engagement, inclusive=False), private)
+    before = [page for page in siblings if page.number < engagement.number]
+    after = [page for page in siblings if page.number > engagement.number]
+    return (
+        max(before, key=lambda page: page.number, default=None),
+        min(after, key=lambda page: page.number, default=None),
+    )
 
 
 def _news(private: Q | None = None) -> QuerySet:

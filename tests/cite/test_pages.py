@@ -62,13 +62,15 @@ def test_engagement_page_shows_its_actions_with_their_status(build_programme, cl
     assert "1 action réalisée sur 3" in html
 
 
-def test_engagement_page_links_its_neighbours_and_breadcrumbs(build_programme, client):
-    build_programme(engagements=3)
+def test_engagement_page_links_its_published_neighbours_and_breadcrumbs(build_programme, client):
+    _, engagements, _ = build_programme(engagements=4)
+    engagements[0].unpublish()
+    engagements[2].unpublish()
 
     html = client.get("/programme/engagement-2/").content.decode()
 
-    assert 'href="/programme/engagement-1/" rel="prev"' in html
-    assert 'href="/programme/engagement-3/" rel="next"' in html
+    assert 'rel="prev"' not in html
+    assert 'href="/programme/engagement-4/" rel="next"' in html
     crumbs = re.search(r'<nav class="breadcrumbs".*?</nav>', html, re.S).group(0)
     assert re.findall(r'href="([^"]+)"', crumbs) == ["/", "/programme/", "/programme/engagement-2/"]
     assert 'aria-current="page">Engagement numéro 2<' in crumbs
