@@ -95,7 +95,6 @@ def load(*, stdout) -> None:
                 slug="programme",
                 intro=PROGRAMME_INTRO,
                 search_description="Les dix engagements municipaux de la ville pour le lien social.",
-                show_in_menus=True,
             ),
         )
     for number, title, summary, principle, actions, example in ENGAGEMENTS:
@@ -122,7 +121,6 @@ def load(*, stdout) -> None:
                 title="Actualités",
                 slug="actualites",
                 intro="<p>Ce qui avance, ce qui se prépare et les rendez-vous du programme.</p>",
-                show_in_menus=True,
             ),
         )
     for slug, title, date, summary, paragraphs, tags, engagement_number in NEWS:
