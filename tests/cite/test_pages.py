@@ -241,3 +241,26 @@ def test_a_private_engagement_is_left_out_of_every_list(build_programme, client)
     assert "/programme/engagement-2/" not in found
     assert "/programme/engagement-3/" in found
     assert "Engagement numéro 2" not in client.get("/programme/engagement-2/").content.decode()
+
+
+def test_engagement_and_home_pages_list_the_debates_the_debates_app_links(build_programme, client):
+    from debates.models import Debate
+
+    _, engagements, _ = build_programme(engagements=2)
+    Debate.objects.create(
+        title="Partager la place du marché",
+        slug="place-du-marche",
+        question="Comment partager la place ?",
+        engagement=engagements[1],
+        status=Debate.Status.OPEN,
+    )
+
+    engagement_html = client.get("/programme/engagement-2/").content.decode()
+    other_html = client.get("/programme/engagement-1/").content.decode()
+    home_html = client.get("/").content.decode()
+
+    for html in (engagement_html, home_html):
+        assert re.search(
+            r'<a href="/debats/place-du-marche/">Partager la place du marché</a> <span class="badge">', html
+        )
+    assert "Partager la place du marché" not in other_html

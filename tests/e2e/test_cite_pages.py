@@ -70,3 +70,17 @@ def test_header_menu_and_breadcrumbs_work_with_the_keyboard(page):
     page.keyboard.press("Enter")
     page.wait_for_url(lambda url: url.rstrip("/").count("/") == 2)
     assert page.get_by_role("heading", level=2, name="Les dix engagements").is_visible()
+
+
+def test_engagement_4_and_the_home_page_list_the_pacts_of_the_pactes_app(page):
+    page.goto("/programme/engagement-4/")
+    pacts = page.locator("section[aria-labelledby='pacts'] .linked-list a")
+    assert pacts.count() >= 2  # the demo's pact in consultation and its active pact
+    title = pacts.first.inner_text()
+
+    page.goto("/")
+    home_pacts = page.locator("section[aria-labelledby='home-pacts'] .linked-list a")
+    assert title in home_pacts.all_inner_texts()
+    home_pacts.filter(has_text=title).click()
+    assert page.url.rstrip("/").split("/")[-2] == "pactes"
+    assert page.get_by_role("heading", level=1).inner_text() == title
