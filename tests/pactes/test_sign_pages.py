@@ -100,3 +100,23 @@ def test_verification_of_an_unknown_or_draft_fingerprint_finds_nothing(client, m
 def test_verification_page_without_input_shows_the_form(client):
     response = client.get("/pactes/verifier/")
     assert response.status_code == 200 and 'name="empreinte"' in response.text
+
+
+def test_sign_page_with_the_right_totp_code_signs(client_for, people, make_pact):
+    from allauth.mfa.totp.internal.auth import (
+        TOTP,
+        format_hotp_value,
+        generate_totp_secret,
+        hotp_value,
+        yield_hotp_counters_from_time,
+    )
+
+    secret = generate_totp_secret()
+    TOTP.activate(people.proponent, secret)
+    counters = list(yield_hotp_counters_from_time())
+    code = format_hotp_value(hotp_value(secret, counters[len(counters) // 2]))
+    pact = make_pact(status=Pact.Status.SIGNING)
+    response = _sign(client_for(people.proponent), pact, code=code)
+    assert response.status_code == 302
+    signature = Signature.objects.get()
+    assert signature.signer == people.proponent and signature.second_factor is True

@@ -443,3 +443,30 @@ def test_edit_page_shows_dates_in_the_format_date_inputs_read(client_for, people
     pact = make_pact(status=Pact.Status.CO_DESIGN)
     page = client_for(people.city_agent).get(f"/pactes/{pact.pk}/modifier/").text
     assert 'type="date"' in page and 'value="2027-01-01"' in page and 'value="2027-12-31"' in page
+
+
+def test_proposal_with_a_photo_of_a_new_commons(client_for, resident, other_resident):
+    photo = SimpleUploadedFile("jardin.jpg", PNG, content_type="image/jpeg")
+    data = _proposal(new_commons_photo=photo, new_commons_photo_alt="Des carrés potagers au soleil")
+    assert client_for(resident).post("/pactes/proposer/", data).status_code == 302
+    commons = Commons.objects.get()
+    assert commons.photo.name.endswith(".png") and commons.photo_alt == "Des carrés potagers au soleil"
+    url = f"/pactes/biens-communs/{commons.pk}/photo/"
+    assert client_for(resident).get(url)["Content-Type"] == "image/png"
+    assert client_for(other_resident).get(url).status_code == 404  # not checked, no public pact yet
+
+
+def test_proposal_with_a_photo_without_description_is_refused(client_for, resident):
+    photo = SimpleUploadedFile("jardin.png", PNG, content_type="image/png")
+    response = client_for(resident).post("/pactes/proposer/", _proposal(new_commons_photo=photo))
+    assert response.status_code == 400
+    assert "Décrivez la photo" in response.text
+    assert Commons.objects.count() == 0
+
+
+def test_pages_are_available_in_english(client, make_pact):
+    pact = make_pact(status=Pact.Status.CONSULTATION)
+    client.cookies["vdl_language"] = "en"
+    page = client.get(pact.get_absolute_url()).text
+    assert "Public consultation" in page and "Log in" in page and "to comment on the clauses" in page
+    assert "Objectifs et actions" in page  # the pact's text stays in the city's language
