@@ -115,12 +115,24 @@ GATES = [
 ]
 
 
+def _moderation_rules():
+    if find_spec("moderation.rules") is None:
+        return None
+    return import_module("moderation.rules")
+
+
+def history_size(profile) -> int:
+    """How many of the author's latest messages the profile's rules need to see (at least 5)."""
+    module = _moderation_rules()
+    if module is None or not hasattr(module, "history_needed"):
+        return 5
+    return max(5, module.history_needed(profile))
+
+
 def profile_steps(profile) -> list:
     """The moderation app's steps for ``profile``, or none while that app has no rules."""
-    if find_spec("moderation.rules") is None:
-        return []
-    module = import_module("moderation.rules")
-    if not hasattr(module, "steps_for"):
+    module = _moderation_rules()
+    if module is None or not hasattr(module, "steps_for"):
         return []
     return list(module.steps_for(profile))
 
