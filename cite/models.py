@@ -59,15 +59,15 @@ class MetaMixin:
 
 
 class RoutesToOneChildType:
-    """A page whose children are all of one type (``child_model``) finds a child in one query,
-    already specific, where Wagtail's ``Page.route`` takes two (the page, then its specific row).
-    A child of another type (moved or created before the rules) still routes the usual way."""
-
-    child_model: str
+    """A page whose children are all of one type (its only ``subpage_types`` entry) finds a child
+    in one query, already specific, where Wagtail's ``Page.route`` takes two (the page, then its
+    specific row). A child of another type (moved or created before the rules) still routes the
+    usual way."""
 
     def route(self, request, path_components):
         if path_components:
-            model = apps.get_model(self.child_model)
+            (child_type,) = self.subpage_types
+            model = apps.get_model(child_type)
             child = model.objects.child_of(self).filter(slug=path_components[0]).first()
             if child is not None:
                 child._cached_parent_obj = self
@@ -107,7 +107,6 @@ class HomePage(IntroPage):
 
 
 class ProgrammePage(RoutesToOneChildType, IntroPage):
-    child_model = "cite.EngagementPage"
     parent_page_types = ["cite.HomePage"]
     subpage_types = ["cite.EngagementPage"]
     max_count = 1
@@ -210,7 +209,6 @@ class EngagementPage(MetaMixin, Page):
 
 
 class NewsIndexPage(RoutesToOneChildType, IntroPage):
-    child_model = "cite.NewsPage"
     parent_page_types = ["cite.HomePage"]
     subpage_types = ["cite.NewsPage"]
     max_count = 1
