@@ -84,3 +84,17 @@ def test_engagement_4_and_the_home_page_list_the_pacts_of_the_pactes_app(page):
     home_pacts.filter(has_text=title).click()
     assert page.url.rstrip("/").split("/")[-2] == "pactes"
     assert page.get_by_role("heading", level=1).inner_text() == title
+
+
+def test_engagement_9_and_the_home_page_list_the_open_demo_debate(page):
+    page.goto("/programme/engagement-9/")
+    debates = page.locator("section[aria-labelledby='debates'] .linked-list a")
+    assert debates.count() >= 1
+    title = debates.first.inner_text()
+
+    page.goto("/")
+    home_debates = page.locator("section[aria-labelledby='home-debates'] .linked-list a")
+    assert title in home_debates.all_inner_texts()
+    home_debates.filter(has_text=title).click()
+    assert "/debats/" in page.url
+    assert_accessible(page)
