@@ -6,8 +6,9 @@ what the public timeline shows.
 """
 
 import re
-from datetime import date
+from datetime import date, timedelta
 
+from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.text import slugify
@@ -30,6 +31,12 @@ MAX_COMMENT_LENGTH = 3_000
 def _require(actor, perm: str, obj=None) -> None:
     if actor is None or not allowed(actor, perm, obj):
         raise PermissionDenied()
+
+
+def _check_rate(queryset, *, limit: int, window: timedelta, message) -> None:
+    """Refuse when ``queryset`` (the actor's recent items) already holds ``limit`` items."""
+    if queryset.filter(created_at__gte=timezone.now() - window).count() >= limit:
+        raise InvalidInput(message, code="RATE_LIMITED", retry_after=int(window.total_seconds()))
 
 
 def _clean_text(value: str) -> str:
@@ -97,6 +104,12 @@ def pact_propose(
         raise PermissionDenied(_("You can only propose a pact for an organisation you represent."))
     if proponent_kind == Pact.ProponentKind.INFORMAL_GROUP and not group_name.strip():
         raise InvalidInput(_("Give the name of your group."), code="GROUP_NAME_REQUIRED")
+    _check_rate(
+        Pact.objects.filter(created_by=actor),
+        limit=settings.PACT_PROPOSALS_PER_DAY,
+        window=timedelta(days=1),
+        message=_("You have proposed many pacts today. Try again tomorrow."),
+    )
     checked = [check_upload(upload) for upload, _title in uploads]
     photo = check_upload(new_commons["photo"]) if new_commons and new_commons.get("photo") else None
 
@@ -420,6 +433,12 @@ def comment_post(*, actor: User, pact: Pact, version_number: int, clause_id: int
     version = PactVersion.objects.filter(pact=pact, number=version_number).first()
     if version is None:
         raise NotFound(_("This version of the pact does not exist."), code="VERSION_NOT_FOUND")
+    _check_rate(
+        Comment.objects.filter(author=actor),
+        limit=settings.PACT_COMMENTS_PER_MINUTE,
+        window=timedelta(minutes=1),
+        message=_("You are commenting very fast. Wait a minute before the next comment."),
+    )
     clause = Clause.objects.filter(pk=clause_id, version=version).first()
     if clause is None:
         raise InvalidInput(_("This clause is not part of this version of the pact."), code="CLAUSE_NOT_IN_VERSION")

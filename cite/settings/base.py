@@ -316,6 +316,9 @@ PACT_UPLOAD_TYPES = {
     "image/webp": "webp",
     "application/pdf": "pdf",
 }
+# Flood limits: comments a person may post per minute, proposals per day.
+PACT_COMMENTS_PER_MINUTE = 5
+PACT_PROPOSALS_PER_DAY = 5
 CELERY_BEAT_SCHEDULE["pactes-close-due-consultations"] = {
     "task": "pactes.tasks.close_due_consultations",
     "schedule": 15 * 60,

@@ -78,3 +78,29 @@ def test_two_parties_signing_at_the_same_moment_both_end_signed_and_the_pact_act
     assert {s.party.role for s in live} == {"proponent", "co_signatory", "city"}
     assert pact.events.filter(transition="activate").count() == 1
     assert pact.events.filter(kind=PactEvent.Kind.SIGNATURE).count() == 3
+
+
+def test_two_editors_saving_from_the_same_version_keep_both_texts_or_refuse_one(people, make_pact):
+    from pactes.services import version_create
+
+    pact = make_pact(status=Pact.Status.CO_DESIGN)
+    latest = pact.versions.get()
+    base = [{"key": c.key, "heading": c.heading, "body": c.body} for c in latest.clauses.all()]
+
+    def edit(actor, text):
+        clauses = [dict(c) for c in base]
+        clauses[0]["body"] = text
+        return version_create(
+            actor=actor,
+            pact=pact,
+            based_on=1,
+            clauses=clauses,
+            title=latest.title,
+            start_date=latest.start_date,
+            end_date=latest.end_date,
+        )
+
+    results = _race(lambda: edit(people.proponent, "Texte A"), lambda: edit(people.city_agent, "Texte B"))
+    errors = [r for r in results if isinstance(r, Exception)]
+    assert len(errors) == 1 and isinstance(errors[0], InvalidState) and errors[0].code == "VERSION_CONFLICT"
+    assert list(pact.versions.values_list("number", flat=True).order_by("number")) == [1, 2]

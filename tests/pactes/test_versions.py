@@ -288,3 +288,16 @@ def test_word_diff_rebuilds_both_texts(old, new):
     segments = word_diff(old, new)
     assert "".join(s.text for s in segments if s.op != "insert") == old
     assert "".join(s.text for s in segments if s.op != "delete") == new
+
+
+def test_comments_posted_too_fast_are_refused(people, make_pact, settings):
+    settings.PACT_COMMENTS_PER_MINUTE = 2
+    pact = make_pact(status=Pact.Status.CONSULTATION)
+    clause = Clause.objects.filter(version__pact=pact).first()
+    for body in ("Un", "Deux"):
+        comment_post(actor=people.resident, pact=pact, version_number=1, clause_id=clause.pk, body=body)
+    with pytest.raises(InvalidInput) as caught:
+        comment_post(actor=people.resident, pact=pact, version_number=1, clause_id=clause.pk, body="Trois")
+    assert caught.value.code == "RATE_LIMITED" and caught.value.extra["retry_after"] == 60
+    assert Comment.objects.count() == 2
+    comment_post(actor=people.other_party, pact=pact, version_number=1, clause_id=clause.pk, body="Autre personne")

@@ -470,3 +470,12 @@ def test_pages_are_available_in_english(client, make_pact):
     page = client.get(pact.get_absolute_url()).text
     assert "Public consultation" in page and "Log in" in page and "to comment on the clauses" in page
     assert "Objectifs et actions" in page  # the pact's text stays in the city's language
+
+
+def test_proposals_beyond_the_daily_limit_are_refused(client_for, resident, settings):
+    settings.PACT_PROPOSALS_PER_DAY = 1
+    client = client_for(resident)
+    assert client.post("/pactes/proposer/", _proposal()).status_code == 302
+    response = client.post("/pactes/proposer/", _proposal(title="Deuxième"))
+    assert response.status_code == 400 and "Réessayez demain" in response.text
+    assert Pact.objects.count() == 1
