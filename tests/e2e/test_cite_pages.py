@@ -98,3 +98,12 @@ def test_engagement_9_and_the_home_page_list_the_open_demo_debate(page):
     home_debates.filter(has_text=title).click()
     assert "/debats/" in page.url
     assert_accessible(page)
+
+
+def test_programme_pages_fit_a_320_pixel_wide_screen(new_page):
+    page = new_page()
+    page.set_viewport_size({"width": 320, "height": 640})
+    for path in PAGES:
+        page.goto(path)
+        overflows = page.evaluate("document.documentElement.scrollWidth > document.documentElement.clientWidth + 1")
+        assert not overflows, f"{path} scrolls sideways at 320 px"
