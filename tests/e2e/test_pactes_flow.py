@@ -29,6 +29,7 @@ def _submit(page, pact_url: str, **button) -> None:
 def _edit_first_clause(page, pact_url: str, text: str, note: str, *, dates: bool = False) -> None:
     page.goto(pact_url)
     page.get_by_role("link", name="Modifier le texte (nouvelle version)").click()
+    assert_accessible(page)
     page.get_by_label("Texte").first.fill(text)
     if dates:
         page.get_by_label("Date de début").fill("2027-01-01")
@@ -40,6 +41,7 @@ def _edit_first_clause(page, pact_url: str, text: str, note: str, *, dates: bool
 def _sign(page, pact_url: str) -> None:
     page.goto(pact_url)
     page.get_by_role("link", name=re.compile(r"^Signer la version")).click()
+    assert_accessible(page)
     page.get_by_label("Votre mot de passe").fill(DEMO_PASSWORD)
     page.get_by_label(re.compile("J’ai lu cette version")).check()
     _submit(page, pact_url, name="Signer", exact=True)
