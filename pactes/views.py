@@ -1,6 +1,7 @@
 """Pages of the pact workflow. Views validate input with forms, call one service, and turn a
 domain error into a page showing it with the error's HTTP status."""
 
+from csp.decorators import csp_exempt
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
@@ -83,8 +84,10 @@ def _serve(field_file, stem: str) -> FileResponse:
         extension, "application/octet-stream"
     )
     response = FileResponse(field_file.open("rb"), content_type=content_type)
-    response["Content-Disposition"] = f'inline; filename="{stem}.{extension}"'
-    response["Content-Security-Policy"] = "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'"
+    # Uploaded PDFs are downloaded, never displayed from the site's origin; images (checked by
+    # content, no SVG) are shown in place.
+    disposition = "attachment" if extension == "pdf" else "inline"
+    response["Content-Disposition"] = f'{disposition}; filename="{stem}.{extension}"'
     return response
 
 
@@ -294,6 +297,7 @@ def version_detail(request, pk: int, number: int):
 
 
 @require_GET
+@csp_exempt()  # a PDF the site generated itself; the CSP of HTML pages would stop the viewer
 def version_pdf_view(request, pk: int, number: int):
     pact = _visible_pact(request, pk)
     version = _version_or_404(pact, number)

@@ -479,3 +479,14 @@ def test_proposals_beyond_the_daily_limit_are_refused(client_for, resident, sett
     response = client.post("/pactes/proposer/", _proposal(title="Deuxième"))
     assert response.status_code == 400 and "Réessayez demain" in response.text
     assert Pact.objects.count() == 1
+
+
+def test_an_uploaded_pdf_is_downloaded_not_displayed(client_for, people, make_pact):
+    pact = make_pact(status=Pact.Status.CO_DESIGN)
+    pdf = SimpleUploadedFile(
+        "plan.pdf", b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<<>>\nendobj\n", content_type="application/pdf"
+    )
+    client_for(people.proponent).post(f"/pactes/{pact.pk}/pieces-jointes/", {"file": pdf, "title": "Plan"})
+    response = client_for(None).get(Attachment.objects.get().get_absolute_url())
+    assert response["Content-Type"] == "application/pdf"
+    assert response["Content-Disposition"].startswith("attachment;")
