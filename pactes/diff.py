@@ -6,6 +6,8 @@ import difflib
 import re
 from dataclasses import dataclass, field
 
+from django.utils.formats import date_format
+
 from pactes.models import PactVersion
 
 TOKEN = re.compile(r"\s+|\w+|[^\w\s]")
@@ -105,7 +107,7 @@ def field_changes(old: PactVersion, new: PactVersion, *, labels: dict[str, str])
         return ", ".join(p["name"] for p in version.parties)
 
     def day(value):
-        return value.isoformat() if value else "—"
+        return date_format(value, "j F Y") if value else "—"
 
     pairs = [
         ("title", old.title, new.title),

@@ -94,7 +94,7 @@ class ProposalForm(forms.Form):
         (_("The pact"), ["title", "pact_type"]),
         (_("Who proposes it"), ["proponent_kind", "organisation", "group_name", "group_members"]),
         (
-            _("The commons"),
+            _("The commons of the pact"),
             [
                 "commons",
                 "new_commons_name",
