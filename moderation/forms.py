@@ -182,3 +182,70 @@ class ProfileForm(forms.Form):
             "max_length": data["max_length"],
             "rules": data["rules"],
         }
+
+
+# --- The facilitators' queue, appeals, reports, personal mutes -------------------------------
+
+from django.conf import settings as _settings  # noqa: E402
+
+from debates.models import Report  # noqa: E402
+
+from . import reasons  # noqa: E402
+from .services.common import MAX_FREE_TEXT  # noqa: E402
+
+QUEUE_ACTIONS = (
+    "approve",
+    "reject",
+    "hide",
+    "keep_hidden",
+    "restore",
+    "dismiss_reports",
+    "reminder",
+    "review",
+    "mute",
+    "slow_mode",
+    "pause",
+    "exclude",
+)
+
+
+class QueueActionForm(forms.Form):
+    """What a queue item's buttons send. Which fields matter depends on ``action``; the
+    services check everything else."""
+
+    action = forms.ChoiceField(choices=[(a, a) for a in QUEUE_ACTIONS])
+    message_id = forms.IntegerField(required=False, min_value=1)
+    debate_id = forms.IntegerField(required=False, min_value=1)
+    user_id = forms.IntegerField(required=False, min_value=1)
+    reason_code = forms.ChoiceField(label=_("Reason"), choices=[("", "—"), *reasons.choices()], required=False)
+    reason = forms.CharField(label=_("Your words (optional)"), max_length=MAX_FREE_TEXT, required=False)
+    minutes = forms.IntegerField(
+        label=_("Minutes"), required=False, min_value=1, max_value=_settings.DEBATES_MAX_MUTE_MINUTES
+    )
+    seconds = forms.IntegerField(label=_("Seconds"), required=False, min_value=5, max_value=3600)
+
+
+class AppealForm(forms.Form):
+    text = forms.CharField(
+        label=_("Why should this decision change?"),
+        widget=forms.Textarea(attrs={"rows": 6}),
+        max_length=2000,
+        help_text=_("Another facilitator or a city agent, never the person who decided, will read it."),
+    )
+
+
+class AppealDecisionForm(forms.Form):
+    decision = forms.ChoiceField(choices=[("uphold", "uphold"), ("dismiss", "dismiss")])
+    reason = forms.CharField(label=_("Reason of the decision (the participant reads it)"), max_length=480)
+
+
+class ReportForm(forms.Form):
+    reason = forms.ChoiceField(label=_("Reason"), choices=Report.Reason.choices)
+    detail = forms.CharField(
+        label=_("Detail (optional)"), required=False, max_length=500, widget=forms.Textarea(attrs={"rows": 3})
+    )
+
+
+class PersonalMuteForm(forms.Form):
+    user_id = forms.IntegerField(min_value=1)
+    mute = forms.BooleanField(required=False)

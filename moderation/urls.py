@@ -4,6 +4,14 @@ from . import views
 
 app_name = "moderation"
 urlpatterns = [
+    path("", views.queue, name="queue"),
+    path("agir/", views.queue_act, name="act"),
+    path("recours/<int:action_id>/", views.appeal, name="appeal"),
+    path("recours/decision/<int:appeal_id>/", views.appeal_decide, name="appeal_decide"),
+    path("signaler/<int:message_id>/", views.report, name="report"),
+    path("silences/", views.personal_mutes, name="personal_mutes"),
+    path("registre/", views.register, name="register"),
+    path("registre.csv", views.register_csv, name="register_csv"),
     path("profils/", views.profile_list, name="profile_list"),
     path("profils/<slug:slug>/", views.profile_edit, name="profile_edit"),
 ]

@@ -9,8 +9,8 @@ from django.db import transaction
 from accounts.models import User
 from cite.errors import InvalidInput, PermissionDenied
 
-from .models import FacilitationProfile, FacilitationProfileRevision
-from .rules import validate
+from ..models import FacilitationProfile, FacilitationProfileRevision
+from ..rules import validate
 
 # The settings of a profile that a facilitator may change, and that a revision records.
 EDITABLE_FIELDS = ("description", "rules", "report_hide_threshold", "new_participant_held", "max_length")

@@ -1,0 +1,60 @@
+"""The facilitators' queue, live: the page's socket hears that a debate's queue changed and
+fetches the queue again over HTTP (the server renders it, with its forms). Nothing is decided
+over this socket; decisions are plain form posts, so the page works the same without it."""
+
+from __future__ import annotations
+
+import json
+
+from channels.db import database_sync_to_async
+from channels.generic.websocket import AsyncWebsocketConsumer
+from django.utils.translation import gettext as _
+
+from . import events, selectors
+
+CLOSE_FORBIDDEN = 4403
+
+
+class QueueConsumer(AsyncWebsocketConsumer):
+    async def connect(self):
+        self.groups_joined: list[str] = []
+        user = self.scope.get("user")
+        groups = await database_sync_to_async(self._groups)(user)
+        if groups is None:
+            await self.close(code=CLOSE_FORBIDDEN)
+            return
+        for group in groups:
+            await self.channel_layer.group_add(group, self.channel_name)
+        self.groups_joined = groups
+        await self.accept()
+
+    @staticmethod
+    def _groups(user) -> list[str] | None:
+        if user is None or not user.is_authenticated or not user.has_perm("moderation.view_queue"):
+            return None
+        if user.has_perm("moderation.view_all_appeals"):
+            return [events.ALL_GROUP]
+        ids = selectors.debates_moderated_by(user=user).values_list("pk", flat=True)
+        return [events.debate_group(pk) for pk in ids]
+
+    async def disconnect(self, code):
+        for group in self.groups_joined:
+            await self.channel_layer.group_discard(group, self.channel_name)
+
+    async def receive(self, text_data=None, bytes_data=None):
+        # The page sends nothing but keep-alives; anything else gets a clear error frame.
+        if text_data == '{"type":"ping"}':
+            await self.send(text_data='{"type":"pong"}')
+            return
+        await self.send(
+            text_data=json.dumps(
+                {
+                    "type": "error",
+                    "code": "UNKNOWN_TYPE",
+                    "detail": _("This socket only listens for changes of the queue."),
+                }
+            )
+        )
+
+    async def moderation_event(self, event):
+        await self.send(text_data=json.dumps({"type": "queue.changed", "debate_id": event["debate_id"]}))

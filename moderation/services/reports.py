@@ -1,0 +1,69 @@
+"""Reports by participants, and the automatic hide once enough distinct people reported."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from django.conf import settings
+from django.db import transaction
+from django.utils import translation
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+
+from accounts.models import User
+from debates import services as rooms
+from debates.models import Debate, Message, Report
+from debates.services import debate_profile
+
+from .. import events, notify, reasons
+from ..log import action_record
+from ..models import ModerationAction
+from .common import message_of
+
+
+def report_submit(*, actor: User, message_id: int, reason: str, detail: str = "") -> Report:
+    """A participant reports a published message. When ``profile.report_hide_threshold``
+    distinct participants have reported it, the message is hidden automatically behind a
+    tombstone until a facilitator decides (keep it hidden, or publish it again).
+
+    The debate row is locked first, as every room service does, so that two last reports
+    arriving together hide the message once.
+    """
+    message = message_of(message_id)
+    debate = message.debate
+    with transaction.atomic():
+        Debate.objects.select_for_update().get(pk=debate.pk)
+        report = rooms.report_create(actor=actor, debate=debate, message_id=message.pk, reason=reason, detail=detail)
+        threshold = debate_profile(debate).report_hide_threshold
+        codes = list(Report.objects.filter(message=message).values_list("reason", flat=True))
+        if len(codes) >= threshold:
+            _hide_automatically(message, codes)
+        transaction.on_commit(lambda: events.queue_changed(debate.pk))
+    return report
+
+
+def _hide_automatically(message: Message, codes: list[str]) -> ModerationAction:
+    # The most frequent reason names the hide in the register; the tombstone says what happened.
+    code = Counter(codes).most_common(1)[0][0]
+    with translation.override(settings.LANGUAGE_CODE):
+        text = ngettext(
+            "Hidden automatically after reports from %(count)d participant, until a facilitator decides.",
+            "Hidden automatically after reports from %(count)d participants, until a facilitator decides.",
+            len(codes),
+        ) % {"count": len(codes)}
+        text = _("%(text)s Main reason: %(reason)s.") % {"text": text, "reason": reasons.label(code)}
+    rooms.message_hide(
+        actor=None, debate=message.debate, message_id=message.pk, reason=text, by=Message.HiddenBy.AUTOMATIC
+    )
+    first = message.reports.order_by("created_at").values_list("created_at", flat=True).first()
+    action = action_record(
+        kind=ModerationAction.Kind.HIDE,
+        debate=message.debate,
+        message=message,
+        rule=reasons.AUTOMATIC_REPORTS,
+        reason_code=code,
+        reason=text,
+        pending_since=first,
+    )
+    transaction.on_commit(lambda: notify.action_told(action))
+    return action
