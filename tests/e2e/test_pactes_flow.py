@@ -97,6 +97,10 @@ def test_association_and_agent_take_a_pact_from_proposal_to_signature(live_url, 
     assert association.locator("ins", has_text="le mercredi").count() == 1
     assert_accessible(association)
 
+    agent.goto(f"{pact_url}diff/?from=2&to=3")
+    assert agent.locator("ins", has_text="Cultiver").count() == 1
+    assert "Date de début" in agent.locator("main table").inner_text()
+
     agent.goto(pact_url)
     _submit(agent, pact_url, name="Figer cette version pour signature")
     assert "En signature" in agent.locator(".pact-summary").inner_text()
