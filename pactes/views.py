@@ -191,6 +191,14 @@ def _failed(request, pact: Pact, error: ApplicationError, **extra):
     return render(request, "pactes/pact_detail.html", context, status=error.http_status)
 
 
+def _form_error(form) -> InvalidInput:
+    """The first error of an invalid form, as a domain error shown on the pact page."""
+    for field, errors in form.errors.items():
+        label = form.fields[field].label if field in form.fields else ""
+        return InvalidInput(_("%(field)s: %(error)s") % {"field": label, "error": errors[0]} if label else errors[0])
+    return InvalidInput()
+
+
 def _act(request, pact: Pact, call, success: str, **extra):
     try:
         call()
@@ -209,7 +217,9 @@ def pact_action(request, pk: int, name: str):
     if name not in MANUAL:
         raise Http404()
     form = ReasonForm(request.POST)
-    reason = form.cleaned_data["reason"] if form.is_valid() else ""
+    if not form.is_valid():
+        return _failed(request, pact, _form_error(form))
+    reason = form.cleaned_data["reason"]
     label = TRANSITIONS[name].label
     return _act(
         request,
@@ -223,7 +233,9 @@ def pact_action(request, pk: int, name: str):
 def council_reference(request, pk: int):
     pact = _visible_pact(request, pk)
     form = CouncilForm(request.POST)
-    reference = form.cleaned_data["reference"] if form.is_valid() else ""
+    if not form.is_valid():
+        return _failed(request, pact, _form_error(form))
+    reference = form.cleaned_data["reference"]
     return _act(
         request,
         pact,
@@ -343,7 +355,7 @@ def comment_create(request, pk: int):
     pact = _visible_pact(request, pk)
     form = CommentForm(request.POST)
     if not form.is_valid():
-        return _failed(request, pact, InvalidInput(_("Write your comment.")))
+        return _failed(request, pact, _form_error(form))
     data = form.cleaned_data
     return _act(
         request,
@@ -360,7 +372,9 @@ def comment_answer(request, pk: int, comment_id: int):
     pact = _visible_pact(request, pk)
     comment = get_object_or_404(Comment.objects.select_related("pact"), pk=comment_id, pact=pact)
     form = AnswerForm(request.POST)
-    answer = form.cleaned_data["answer"] if form.is_valid() else ""
+    if not form.is_valid():
+        return _failed(request, pact, _form_error(form))
+    answer = form.cleaned_data["answer"]
     return _act(
         request,
         pact,
@@ -374,7 +388,7 @@ def join(request, pk: int):
     pact = _visible_pact(request, pk)
     form = JoinForm(request.POST, organisations=_represented(request.user))
     if not form.is_valid():
-        return _failed(request, pact, InvalidInput())
+        return _failed(request, pact, _form_error(form))
     data = form.cleaned_data
     return _act(
         request,
@@ -404,7 +418,7 @@ def attachment_upload(request, pk: int):
     pact = _visible_pact(request, pk)
     form = AttachmentForm(request.POST, request.FILES)
     if not form.is_valid():
-        return _failed(request, pact, InvalidInput(_("Choose a file to send.")))
+        return _failed(request, pact, _form_error(form))
     return _act(
         request,
         pact,

@@ -490,3 +490,21 @@ def test_an_uploaded_pdf_is_downloaded_not_displayed(client_for, people, make_pa
     response = client_for(None).get(Attachment.objects.get().get_absolute_url())
     assert response["Content-Type"] == "application/pdf"
     assert response["Content-Disposition"].startswith("attachment;")
+
+
+def test_action_with_an_oversize_reason_is_refused_and_changes_nothing(client_for, people, make_pact):
+    pact = make_pact(status=Pact.Status.SUBMITTED)
+    response = client_for(people.proponent).post(f"/pactes/{pact.pk}/action/withdraw/", {"reason": "x" * 4000})
+    assert response.status_code == 400 and "Motif" in response.text
+    pact.refresh_from_db()
+    assert pact.status == Pact.Status.SUBMITTED and not pact.events.filter(transition="withdraw").exists()
+
+
+def test_council_reference_must_not_be_empty(client_for, people, make_pact):
+    pact = make_pact(status=Pact.Status.CO_DESIGN, type=Pact.Type.COMPLEX)
+    client = client_for(people.city_agent)
+    assert client.post(f"/pactes/{pact.pk}/deliberation/", {"reference": ""}).status_code == 400
+    assert client.post(f"/pactes/{pact.pk}/deliberation/", {"reference": "DCM-2027-12"}).status_code == 303
+    pact.refresh_from_db()
+    assert pact.council_decision_reference == "DCM-2027-12"
+    assert client_for(people.proponent).post(f"/pactes/{pact.pk}/deliberation/", {"reference": "X"}).status_code == 403
