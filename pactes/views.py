@@ -211,6 +211,7 @@ def _act(request, pact: Pact, call, success: str, **extra):
     return response
 
 
+@login_required
 @require_POST
 def pact_action(request, pk: int, name: str):
     pact = _visible_pact(request, pk)
@@ -229,6 +230,7 @@ def pact_action(request, pk: int, name: str):
     )
 
 
+@login_required
 @require_POST
 def council_reference(request, pk: int):
     pact = _visible_pact(request, pk)
@@ -350,6 +352,7 @@ def version_diff(request, pk: int):
 # --- comments, joining, attachments ---------------------------------------------------------
 
 
+@login_required
 @require_POST
 def comment_create(request, pk: int):
     pact = _visible_pact(request, pk)
@@ -367,6 +370,7 @@ def comment_create(request, pk: int):
     )
 
 
+@login_required
 @require_POST
 def comment_answer(request, pk: int, comment_id: int):
     pact = _visible_pact(request, pk)
@@ -383,6 +387,7 @@ def comment_answer(request, pk: int, comment_id: int):
     )
 
 
+@login_required
 @require_POST
 def join(request, pk: int):
     pact = _visible_pact(request, pk)
@@ -400,6 +405,7 @@ def join(request, pk: int):
     )
 
 
+@login_required
 @require_POST
 def join_decide(request, pk: int, request_id: int):
     pact = _visible_pact(request, pk)
@@ -413,6 +419,7 @@ def join_decide(request, pk: int, request_id: int):
     )
 
 
+@login_required
 @require_POST
 def attachment_upload(request, pk: int):
     pact = _visible_pact(request, pk)

@@ -508,3 +508,19 @@ def test_council_reference_must_not_be_empty(client_for, people, make_pact):
     pact.refresh_from_db()
     assert pact.council_decision_reference == "DCM-2027-12"
     assert client_for(people.proponent).post(f"/pactes/{pact.pk}/deliberation/", {"reference": "X"}).status_code == 403
+
+
+@pytest.mark.parametrize("path", ["rejoindre/", "commenter/", "action/withdraw/", "pieces-jointes/", "deliberation/"])
+def test_anonymous_posts_are_sent_to_the_login_page_and_change_nothing(client, make_pact, path):
+    pact = make_pact(status=Pact.Status.CONSULTATION)
+    before = (pact.events.count(), pact.join_requests.count(), Comment.objects.count(), Attachment.objects.count())
+    response = client.post(f"/pactes/{pact.pk}/{path}", {"message": "x", "reason": "x", "body": "x", "reference": "x"})
+    assert response.status_code == 302 and "/accounts/login/" in response["Location"]
+    pact.refresh_from_db()
+    assert pact.status == Pact.Status.CONSULTATION
+    assert before == (
+        pact.events.count(),
+        pact.join_requests.count(),
+        Comment.objects.count(),
+        Attachment.objects.count(),
+    )
