@@ -1,5 +1,7 @@
 """Site-wide views of the programme: search and robots.txt."""
 
+import re
+
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
@@ -12,6 +14,8 @@ RESULTS_PER_PAGE = 10
 
 
 class _Hit:
+    """A search result as the template shows it: the page, its kind and its description."""
+
     def __init__(self, page: Page):
         self.page = page
         self.kind = page._meta.verbose_name
@@ -25,7 +29,10 @@ def search(request: HttpRequest) -> HttpResponse:
     query = " ".join(request.GET.get("q", "").split())[:MAX_QUERY_LENGTH]
     results = None
     if query:
-        pages = Page.objects.live().public().specific().search(query)
+        # Only the words are searched: SQLite's FTS5 reads quotes, "=" and the like as its own
+        # syntax and fails on them, and punctuation means nothing to a plain-text search.
+        words = " ".join(re.findall(r"\w+", query))
+        pages = Page.objects.live().public().specific().search(words) if words else []
         results = Paginator(pages, RESULTS_PER_PAGE).get_page(request.GET.get("page"))
         results.object_list = [_Hit(page) for page in results.object_list]
     return render(request, "cite/search.html", {"query": query, "results": results})

@@ -60,3 +60,13 @@ def test_search_cuts_an_oversized_query_and_survives_bad_page_numbers(build_prog
 
 def test_search_refuses_other_methods(client, db):
     assert client.post("/recherche/", {"q": "lien"}).status_code == 405
+
+
+@pytest.mark.parametrize("query", ['" OR 1=1 --', "lien:* & !ville", "(((", "%_\\", "<script>alert(1)</script>"])
+def test_search_treats_operators_and_markup_as_plain_text(build_programme, client, query):
+    build_programme(engagements=1)
+
+    response = client.get("/recherche/", {"q": query})
+
+    assert response.status_code == 200
+    assert "<script>alert(1)</script>" not in response.content.decode()
