@@ -10,7 +10,7 @@ from django.db import migrations
 CREATE = """
 CREATE OR REPLACE FUNCTION moderation_action_append_only() RETURNS trigger AS $$
 BEGIN
-    RAISE EXCEPTION 'moderation_moderationaction is append-only (% refused)', TG_OP;
+    RAISE EXCEPTION USING MESSAGE = 'moderation_moderationaction is append-only (' || TG_OP || ' refused)';
 END;
 $$ LANGUAGE plpgsql;
 DROP TRIGGER IF EXISTS moderation_action_append_only ON moderation_moderationaction;

@@ -92,7 +92,9 @@ def appeal_decide(*, actor: User, appeal_id: int, uphold: bool, reason: str) -> 
         raise InvalidInput(_("The reason is too long."), code="TOO_LONG")
     with transaction.atomic():
         appeal = (
-            Appeal.objects.select_for_update().select_related("action__debate", "action__message").get(pk=appeal.pk)
+            Appeal.objects.select_for_update(of=("self",))
+            .select_related("action__debate", "action__message")
+            .get(pk=appeal.pk)
         )
         _transition(appeal, Appeal.Status.UPHELD if uphold else Appeal.Status.DISMISSED)
         appeal.decided_by = actor

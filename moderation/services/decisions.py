@@ -43,6 +43,11 @@ def _tell(action: ModerationAction) -> None:
     transaction.on_commit(lambda: notify.action_told(action))
 
 
+def _lock_debate(message: Message) -> None:
+    # The rooms' services lock the debate, then the message: the same order here avoids deadlocks.
+    Debate.objects.select_for_update().get(pk=message.debate_id)
+
+
 def _first_report_at(message: Message) -> datetime | None:
     return message.reports.aggregate(first=Min("created_at"))["first"]
 
@@ -123,7 +128,8 @@ def message_keep_hidden(*, actor: User, message_id: int, reason_code: str, reaso
     require(actor, "moderation.moderate_debate", message.debate)
     text = reason_text(reason_code, reason)
     with transaction.atomic():
-        message = Message.objects.select_for_update().select_related("debate", "author").get(pk=message.pk)
+        _lock_debate(message)
+        message = Message.objects.select_for_update(of=("self",)).select_related("debate", "author").get(pk=message.pk)
         _require_hidden_automatically(message)
         hide = _last_automatic_hide(message)
         action = action_record(
@@ -144,6 +150,7 @@ def message_restore(*, actor: User, message_id: int) -> ModerationAction:
     message = message_of(message_id)
     require(actor, "moderation.moderate_debate", message.debate)
     with transaction.atomic():
+        _lock_debate(message)
         locked = Message.objects.select_for_update().get(pk=message.pk)
         _require_hidden_automatically(locked)
         hide = _last_automatic_hide(locked)
@@ -164,6 +171,7 @@ def reports_dismiss(*, actor: User, message_id: int) -> ModerationAction:
     message = message_of(message_id)
     require(actor, "moderation.moderate_debate", message.debate)
     with transaction.atomic():
+        _lock_debate(message)
         locked = Message.objects.select_for_update().get(pk=message.pk)
         if locked.state != Message.State.PUBLISHED or not locked.reports.exists():
             raise InvalidState(_("This message is not waiting for a decision after reports."), code="NOT_PENDING")
