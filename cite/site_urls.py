@@ -3,7 +3,6 @@ before Wagtail's catch-all."""
 
 from django.urls import path
 from wagtail.api.v2.router import WagtailAPIRouter
-from wagtail.api.v2.views import PagesAPIViewSet
 from wagtail.contrib.sitemaps.views import sitemap
 
 from cite import views
@@ -11,7 +10,7 @@ from cite.feeds import NewsAtomFeed, NewsRssFeed
 
 # Open data: Wagtail's read-only API v2 over the live, public pages of the programme.
 api_router = WagtailAPIRouter("wagtailapi")
-api_router.register_endpoint("pages", PagesAPIViewSet)
+api_router.register_endpoint("pages", views.ProgrammePagesAPIViewSet)
 
 urlpatterns = [
     path("recherche/", views.search, name="cite_search"),

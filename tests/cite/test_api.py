@@ -45,3 +45,21 @@ def test_api_rejects_an_unknown_field_with_a_clear_error(build_programme, client
 
     assert response.status_code == 400
     assert "password" in response.json()["message"]
+
+
+@pytest.mark.parametrize("search", ['" OR 1=1', "lien:* &", "((("])
+def test_api_search_treats_operators_as_plain_text(build_programme, client, search):
+    build_programme(engagements=2)
+
+    response = client.get("/api/v2/pages/", {"search": search})
+
+    assert response.status_code == 200
+    assert isinstance(response.json()["items"], list)
+
+
+def test_api_search_finds_an_engagement_by_a_word_of_its_principle(build_programme, client):
+    build_programme(engagements=2)
+
+    data = client.get("/api/v2/pages/", {"search": "voisins", "type": "cite.EngagementPage"}).json()
+
+    assert data["meta"]["total_count"] == 2
