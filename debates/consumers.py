@@ -70,7 +70,11 @@ class RoomConsumer(AsyncWebsocketConsumer):
         self.debate: Debate | None = await database_sync_to_async(self._load)(self.scope["url_route"]["kwargs"]["slug"])
         self.hub = None
         self.closed = False
+        self.ready = False
         if self.debate is None:
+            # Accept first: a handshake refused before acceptance reaches browsers as code 1006,
+            # and the client must know not to retry.
+            await self.accept()
             await self.close(code=CLOSE_NOT_FOUND)
             return
         self.is_facilitator = await database_sync_to_async(is_debate_facilitator)(self.user, self.debate)
@@ -82,9 +86,12 @@ class RoomConsumer(AsyncWebsocketConsumer):
         self.bytes_acked = 0
         self.pings: dict[int, tuple[float, int]] = {}
         self.frame_times: list[float] = []
+        self.ready = False  # room.state is always the first frame
+        self.direct = fanout.direct_socket(self.base_send)
         await self.accept()
         self.hub = await fanout.join(self.debate.pk, self)
         await self._send_state()
+        self.ready = True
 
     def _load(self, slug: str) -> Debate | None:
         debate = Debate.objects.filter(slug=slug).first()
@@ -113,22 +120,24 @@ class RoomConsumer(AsyncWebsocketConsumer):
             return self.is_facilitator
         return self.user_id is not None and audience == events.user_audience(self.user_id)
 
-    async def deliver(self, audience: str, seq: int | None, text: str) -> None:
+    async def deliver(self, audience: str, seq: int | None, frame: fanout.Frame) -> None:
         if self.closed or not self._is_for_me(audience):
             return
+        if seq is None and not self.ready:
+            return  # ephemeral (presence, private notices) and the state is about to be sent
         if seq is not None:
             if self.replaying:
-                self.held.append((seq, text))
+                self.held.append((seq, frame))
                 if len(self.held) > settings.DEBATES_RESUME_BUFFER:
                     await self._close(CLOSE_SLOW_READER)
                 return
             if seq <= self.sent_seq:
                 return
             self.sent_seq = seq
-        await self._write(text)
+        await self._write(frame)
 
-    async def heartbeat(self, n: int, text: str) -> None:
-        if self.closed:
+    async def heartbeat(self, n: int, frame: fanout.Frame) -> None:
+        if self.closed or not self.ready:
             return
         now = time.monotonic()
         if self.pings:
@@ -136,15 +145,23 @@ class RoomConsumer(AsyncWebsocketConsumer):
             if now - oldest > settings.DEBATES_HEARTBEAT_SECONDS * settings.DEBATES_HEARTBEAT_MISSES:
                 await self._close(CLOSE_HEARTBEAT_MISSED)
                 return
-        await self._write(text)
+        await self._write(frame)
         self.pings[n] = (now, self.bytes_sent)
 
-    async def _write(self, text: str) -> None:
+    async def _write(self, frame: fanout.Frame) -> None:
+        text = frame.text
         self.bytes_sent += len(text)
         # A client reads in order: its pong for ping n proves it read every byte before ping n.
         # Live bytes not yet confirmed beyond the limit mean it cannot keep up with the room.
         if not self.replaying and self.bytes_sent - self.bytes_acked > settings.DEBATES_SLOW_READER_BYTES:
             await self._close(CLOSE_SLOW_READER)
+            return
+        direct = self.direct
+        if direct is not None:
+            if direct.state != direct.STATE_OPEN:
+                self.closed = True  # going away; disconnect() cleans up
+                return
+            direct.sendPreparedMessage(frame.prepared(direct.factory))
             return
         try:
             await self.base_send({"type": "websocket.send", "text": text})
@@ -152,7 +169,7 @@ class RoomConsumer(AsyncWebsocketConsumer):
             self.closed = True
 
     async def _send(self, frame: dict) -> None:
-        await self._write(events.encode(frame))
+        await self._write(fanout.Frame(events.encode(frame)))
 
     async def _error(self, code: str, detail: str, **extra) -> None:
         await self._send(
@@ -277,15 +294,15 @@ class RoomConsumer(AsyncWebsocketConsumer):
         history = await database_sync_to_async(selectors.room_events)(debate_id=self.debate.pk, after=since)
         sent = since
         for event in history:
-            await self._write(events.encode(event))
+            await self._write(fanout.Frame(events.encode(event)))
             sent = event["seq"]
         # Live events that arrived meanwhile, without what the log already gave; more may arrive
         # while writing, hence the loop. No await between the last check and going live.
         while self.held:
             batch, self.held = sorted(self.held), []
-            for seq, text in batch:
+            for seq, frame in batch:
                 if seq > sent:
-                    await self._write(text)
+                    await self._write(frame)
                     sent = seq
         self.sent_seq = sent
         self.replaying = False

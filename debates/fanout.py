@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import functools
 import logging
 from typing import Protocol
 
@@ -29,10 +30,39 @@ from debates.models import Debate
 logger = logging.getLogger(__name__)
 
 
-class Listener(Protocol):
-    async def deliver(self, audience: str, seq: int | None, text: str) -> None: ...
+class Frame:
+    """One event for this process's sockets: its JSON text and, under daphne, its WebSocket
+    frame, built once and written as is to each socket (``direct_socket``)."""
 
-    async def heartbeat(self, n: int, text: str) -> None: ...
+    __slots__ = ("_prepared", "text")
+
+    def __init__(self, text: str):
+        self.text = text
+        self._prepared = None
+
+    def prepared(self, factory):
+        if self._prepared is None:
+            self._prepared = factory.prepareMessage(self.text.encode())
+        return self._prepared
+
+
+def direct_socket(send):
+    """The daphne (autobahn) protocol behind an ASGI ``send``, or None under another server.
+
+    Daphne's ``send`` re-encodes and re-frames the text for every socket; writing a frame
+    prepared once saves that per-socket work, which is most of the cost of a broadcast.
+    """
+    if isinstance(send, functools.partial) and send.args:
+        protocol = send.args[0]
+        if hasattr(protocol, "sendPreparedMessage") and hasattr(protocol, "factory"):
+            return protocol
+    return None
+
+
+class Listener(Protocol):
+    async def deliver(self, audience: str, seq: int | None, frame: Frame) -> None: ...
+
+    async def heartbeat(self, n: int, frame: Frame) -> None: ...
 
 
 def _presence_key(debate_id: int) -> str:
@@ -105,29 +135,30 @@ class RoomHub:
                     debate_id=self.debate_id, after=self.last_seq, upto=seq - 1
                 )
                 for frame in missing:
-                    await self._broadcast(events.EVERYONE, frame["seq"], events.encode(frame))
+                    await self._broadcast(events.EVERYONE, frame["seq"], Frame(events.encode(frame)))
             self.last_seq = seq
-        await self._broadcast(message["audience"], seq, message["text"])
+        await self._broadcast(message["audience"], seq, Frame(message["text"]))
 
-    async def _broadcast(self, audience: str, seq: int | None, text: str) -> None:
+    async def _broadcast(self, audience: str, seq: int | None, frame: Frame) -> None:
         # Writing to a socket does not wait for the network (the server buffers), so one slow
         # socket cannot hold the others back; slow readers are closed by their consumer.
         for listener in list(self.listeners):
-            await listener.deliver(audience, seq, text)
+            await listener.deliver(audience, seq, frame)
 
     async def _tick(self) -> None:
         interval = settings.DEBATES_HEARTBEAT_SECONDS
         while True:
             await asyncio.sleep(interval)
             self._ping += 1
-            text = events.encode({"type": "ping", "n": self._ping})
+            ping = Frame(events.encode({"type": "ping", "n": self._ping}))
             for listener in list(self.listeners):
-                await listener.heartbeat(self._ping, text)
+                await listener.heartbeat(self._ping, ping)
             try:
                 count = await database_sync_to_async(_presence)(self.debate_id)
                 if count != self._presence:
                     self._presence = count
-                    await self._broadcast(events.EVERYONE, None, events.encode({"type": "presence", "count": count}))
+                    presence = Frame(events.encode({"type": "presence", "count": count}))
+                    await self._broadcast(events.EVERYONE, None, presence)
                 # Keep the group membership alive on layers that expire it (channels-redis).
                 if self._ping % 100 == 0:
                     await events.subscribe(self.debate_id, self.channel)

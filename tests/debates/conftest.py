@@ -106,9 +106,12 @@ async def connect():
         connected, code = await communicator.connect()
         if not connected:
             return code
+        first = await communicator.receive_output(timeout=3)
+        if first["type"] == "websocket.close":
+            return first["code"]
         socket = Socket(communicator)
         sockets.append(socket)
-        socket.state = await socket.receive()
+        socket.state = json.loads(first["text"])
         assert socket.state["type"] == "room.state"
         if resume is not None:
             await socket.send({"type": "resume", "since": resume})

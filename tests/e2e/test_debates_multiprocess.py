@@ -6,6 +6,7 @@ import asyncio
 import json
 import os
 import uuid
+from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 import websockets
@@ -127,7 +128,9 @@ def test_concurrent_posts_through_two_processes_get_gapless_seq_and_reach_every_
     from debates.models import Message, RoomEvent
 
     debate, cookies = setting
-    acks, received = asyncio.run(_scenario(two_servers, debate.slug, cookies))
+    # In a thread of its own: the browser tests of the same session keep an event loop here.
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        acks, received = pool.submit(asyncio.run, _scenario(two_servers, debate.slug, cookies)).result()
     total = 2 * POSTERS_PER_PROCESS * MESSAGES_PER_POSTER
 
     seqs = list(RoomEvent.objects.filter(debate=debate).order_by("seq").values_list("seq", flat=True))
