@@ -7,6 +7,7 @@ urlpatterns = [
     path("", views.queue, name="queue"),
     path("agir/", views.queue_act, name="act"),
     path("recours/<int:action_id>/", views.appeal, name="appeal"),
+    path("recours/message/<int:message_id>/", views.appeal_for_message, name="appeal_for_message"),
     path("recours/decision/<int:appeal_id>/", views.appeal_decide, name="appeal_decide"),
     path("signaler/<int:message_id>/", views.report, name="report"),
     path("silences/", views.personal_mutes, name="personal_mutes"),

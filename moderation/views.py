@@ -182,6 +182,21 @@ def appeal(request, action_id: int):
     return render(request, "moderation/appeal.html", context, status=400 if form.errors else 200)
 
 
+@login_required
+@require_GET
+def appeal_for_message(request, message_id: int):
+    """The appeal page of the latest appealable decision on one of the user's messages: the
+    link a tombstone offers its author, who does not know the decision's number."""
+    action = (
+        ModerationAction.objects.filter(message_id=message_id, target=request.user, kind__in=APPEALABLE)
+        .order_by("-created_at", "-pk")
+        .first()
+    )
+    if action is None:
+        raise Http404
+    return redirect("moderation:appeal", action_id=action.pk)
+
+
 # --- Reports without JavaScript -------------------------------------------------------------------
 
 

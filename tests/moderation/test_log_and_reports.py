@@ -250,3 +250,22 @@ def test_forged_message_id_is_not_found(facilitator):
     for forged in (999999, "12", True):
         with pytest.raises(NotFound):
             services.message_hide(actor=facilitator, message_id=forged, reason_code="insult")
+
+
+# --- Privacy -------------------------------------------------------------------------------
+
+
+def test_privacy_export_and_erasure(action, resident, other_resident):
+    from moderation.models import PersonalMute
+    from moderation.privacy import erase_user_data, export_user_data
+
+    services.personal_mute(actor=resident, user_id=other_resident.pk)
+    services.appeal_create(actor=resident, action_id=action.pk, text="Mon texte personnel.")
+    data = export_user_data(user=resident)
+    assert [d["decision"] for d in data["moderation_decisions_about_me"]] == ["hide"]
+    assert data["appeals"][0]["text"] == "Mon texte personnel."
+    assert data["participants_i_muted"] == [other_resident.public_name]
+    erase_user_data(user=resident)
+    assert not PersonalMute.objects.exists()
+    assert Appeal.objects.get().text == ""
+    assert ModerationAction.objects.filter(target=resident).count() == 1

@@ -241,3 +241,13 @@ def test_register_csv_has_one_row_per_decision_without_personal_data(client_for,
     assert "Camille" not in text and "Secrète" not in text
     public, unlisted = built_register
     assert unlisted.slug not in text and public.slug in text
+
+
+def test_appeal_link_of_a_tombstone_leads_its_author_to_the_decision(
+    client_for, hidden_action, resident, other_resident
+):
+    url = reverse("moderation:appeal_for_message", args=[hidden_action.message_id])
+    response = client_for(resident).get(url)
+    assert response.status_code == 302
+    assert response["Location"] == reverse("moderation:appeal", args=[hidden_action.pk])
+    assert client_for(other_resident).get(url).status_code == 404

@@ -52,7 +52,7 @@ async def test_queue_socket_refuses_anonymous_residents_and_foreign_origins(resi
     for user in (None, resident):
         communicator, connected, code = await _open(user)
         assert not connected and code == 4403
-    communicator, connected, _code = await _open(facilitator, origin=b"http://evil.example")
+    _socket, connected, _code = await _open(facilitator, origin=b"http://evil.example")
     assert not connected
 
 
