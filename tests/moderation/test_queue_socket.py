@@ -50,7 +50,7 @@ def _report(reporter, message):
 
 async def test_queue_socket_refuses_anonymous_residents_and_foreign_origins(resident, facilitator, debate):
     for user in (None, resident):
-        communicator, connected, code = await _open(user)
+        _socket, connected, code = await _open(user)
         assert not connected and code == 4403
     _socket, connected, _code = await _open(facilitator, origin=b"http://evil.example")
     assert not connected
