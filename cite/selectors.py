@@ -5,7 +5,7 @@ The page models are imported inside the functions: ``cite.models`` imports this 
 
 from django.core.paginator import Page as PaginatorPage
 from django.core.paginator import Paginator
-from django.db.models import Q, QuerySet
+from django.db.models import Q, QuerySet, Subquery
 from wagtail.models import Page
 
 
@@ -28,16 +28,16 @@ def engagements_under(*, page: Page, private: Q | None = None) -> QuerySet:
 
 def engagement_neighbours(*, engagement, private: Q | None = None) -> tuple:
     """The published engagements just before and after ``engagement`` by number (``None`` at
-    either end), skipping numbers that are not published. One query over at most nine pages
-    (``EngagementPage.max_count``)."""
+    either end), skipping numbers that are not published. One query, two rows at most."""
     from cite.models import EngagementPage
 
     siblings = _public(EngagementPage.objects.sibling_of(engagement, inclusive=False), private)
-    before = [page for page in siblings if page.number < engagement.number]
-    after = [page for page in siblings if page.number > engagement.number]
+    before = siblings.filter(number__lt=engagement.number).order_by("-number").values("number")[:1]
+    after = siblings.filter(number__gt=engagement.number).order_by("number").values("number")[:1]
+    found = {page.number: page for page in siblings.filter(Q(number=Subquery(before)) | Q(number=Subquery(after)))}
     return (
-        max(before, key=lambda page: page.number, default=None),
-        min(after, key=lambda page: page.number, default=None),
+        next((page for number, page in found.items() if number < engagement.number), None),
+        next((page for number, page in found.items() if number > engagement.number), None),
     )
 
 
