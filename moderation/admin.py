@@ -4,7 +4,7 @@
 from django import forms
 from django.contrib import admin
 
-from .models import FacilitationProfile, FacilitationProfileRevision
+from .models import Appeal, FacilitationProfile, FacilitationProfileRevision, ModerationAction
 from .rules import validate
 from .services import profile_settings, record_revision
 
@@ -56,3 +56,41 @@ class FacilitationProfileAdmin(admin.ModelAdmin):
         super().save_model(request, obj, form, change)
         if before is not None:
             record_revision(profile=obj, actor=request.user, before=before)
+
+
+@admin.register(ModerationAction)
+class ModerationActionAdmin(admin.ModelAdmin):
+    """The log, read-only: nobody adds, changes or deletes an action here."""
+
+    list_display = ("created_at", "kind", "automatic", "actor", "debate", "target", "reason_code", "rule")
+    list_filter = ("kind", "automatic", "reason_code")
+    list_select_related = ("actor", "debate", "target")
+    date_hierarchy = "created_at"
+
+    def has_add_permission(self, request) -> bool:
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return False
+
+
+@admin.register(Appeal)
+class AppealAdmin(admin.ModelAdmin):
+    list_display = ("created_at", "status", "appellant", "decided_by", "decided_at")
+    list_filter = ("status",)
+    readonly_fields = (
+        "action",
+        "appellant",
+        "text",
+        "status",
+        "created_at",
+        "decided_by",
+        "decided_at",
+        "decision_reason",
+    )
+
+    def has_add_permission(self, request) -> bool:
+        return False

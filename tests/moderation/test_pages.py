@@ -251,3 +251,27 @@ def test_appeal_link_of_a_tombstone_leads_its_author_to_the_decision(
     assert response.status_code == 302
     assert response["Location"] == reverse("moderation:appeal", args=[hidden_action.pk])
     assert client_for(other_resident).get(url).status_code == 404
+
+
+def test_register_page_query_count_stays_constant(
+    client_for, built_register, make_debate, facilitator, django_assert_max_num_queries
+):
+    client = client_for(None)
+    with django_assert_max_num_queries(15) as small:
+        client.get(reverse("moderation:register"))
+    for n in range(5):
+        debate = make_debate(title=f"Encore un débat {n}", facilitators=[facilitator])
+        action_record(kind="hide", debate=debate, rule="reports", reason_code="spam")
+    with django_assert_max_num_queries(len(small.captured_queries)):
+        assert client.get(reverse("moderation:register")).status_code == 200
+
+
+def test_moderation_log_is_read_only_in_the_admin(client_for, superuser, built_register):
+    action = ModerationAction.objects.first()
+    client = client_for(superuser)
+    assert client.get(reverse("admin:moderation_moderationaction_changelist")).status_code == 200
+    assert (
+        client.post(reverse("admin:moderation_moderationaction_delete", args=[action.pk]), {"post": "yes"}).status_code
+        == 403
+    )
+    assert ModerationAction.objects.filter(pk=action.pk).exists()
