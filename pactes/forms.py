@@ -296,6 +296,21 @@ class CouncilForm(forms.Form):
     reference = forms.CharField(label=_("Council decision reference"), max_length=120)
 
 
+class DebateLinkForm(forms.Form):
+    debate = forms.ModelChoiceField(
+        label=_("Debate room for the co-design meetings"),
+        queryset=None,
+        required=False,
+        empty_label=_("— None —"),
+    )
+
+    def __init__(self, *args, **kwargs):
+        from debates.models import Debate
+
+        super().__init__(*args, **kwargs)
+        self.fields["debate"].queryset = Debate.objects.filter(visibility="public").exclude(status="archived")
+
+
 class VerifyForm(forms.Form):
     empreinte = forms.CharField(
         label=_("SHA-256 fingerprint"),

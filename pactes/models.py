@@ -117,6 +117,15 @@ class Pact(models.Model):
     engagement = models.ForeignKey(
         "cite.EngagementPage", null=True, blank=True, on_delete=models.SET_NULL, related_name="pacts"
     )
+    # A debate room where the parties hold their co-design meetings (optional).
+    co_design_debate = models.ForeignKey(
+        "debates.Debate",
+        verbose_name=_("co-design meetings"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="co_design_pacts",
+    )
     status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.DRAFT, db_index=True)
     end_reason = models.CharField(_("end reason"), max_length=12, choices=EndReason.choices, blank=True)
 

@@ -62,4 +62,5 @@ rules.add_perm("pactes.request_join_pact", can_take_part & is_pact_open_to_joini
 rules.add_perm("pactes.decide_join_pact", can_take_part & (is_pact_proponent | is_city_staff))
 rules.add_perm("pactes.attach_pact", can_take_part_in_pact & is_pact_open_to_files)
 rules.add_perm("pactes.sign_pact", is_pact_signing & ((can_take_part & is_pact_party_signatory) | is_city_staff))
+rules.add_perm("pactes.link_debate_pact", city & is_pact_open_to_files)
 rules.add_perm("pactes.set_council_reference_pact", city)

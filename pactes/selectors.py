@@ -42,7 +42,7 @@ def commons_for_proposal(*, user) -> QuerySet[Commons]:
 
 def pact_for_page(*, pact_id: int) -> Pact | None:
     return (
-        Pact.objects.select_related("commons", "engagement", "frozen_version")
+        Pact.objects.select_related("commons", "engagement", "frozen_version", "co_design_debate")
         .prefetch_related(Prefetch("parties", queryset=Party.objects.select_related("organisation", "person")))
         .filter(pk=pact_id)
         .first()

@@ -496,6 +496,18 @@ def council_reference_set(*, actor: User, pact: Pact, reference: str) -> Pact:
     return pact
 
 
+def pact_link_debate(*, actor: User, pact: Pact, debate=None) -> Pact:
+    """Link the debate room where the co-design meetings take place (``None`` unlinks it)."""
+    with transaction.atomic():
+        pact = lock_pact(pact.pk)
+        _require(actor, "pactes.link_debate_pact", pact)
+        if debate is not None and debate.visibility != "public":
+            raise InvalidInput(_("Only a public debate can be linked to a pact."), code="DEBATE_NOT_PUBLIC")
+        pact.co_design_debate = debate
+        pact.save(update_fields=["co_design_debate"])
+    return pact
+
+
 # --- scheduled ------------------------------------------------------------------------------
 
 

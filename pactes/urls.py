@@ -13,6 +13,7 @@ urlpatterns = [
     path("<int:pk>/", views.pact_detail, name="detail"),
     path("<int:pk>/action/<slug:name>/", views.pact_action, name="action"),
     path("<int:pk>/deliberation/", views.council_reference, name="council_reference"),
+    path("<int:pk>/debat/", views.debate_link, name="debate_link"),
     path("<int:pk>/modifier/", views.pact_edit, name="edit"),
     path("<int:pk>/versions/<int:number>/", views.version_detail, name="version"),
     path("<int:pk>/versions/<int:number>.pdf", views.version_pdf_view, name="version_pdf"),

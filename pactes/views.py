@@ -20,6 +20,7 @@ from pactes.forms import (
     AttachmentForm,
     CommentForm,
     CouncilForm,
+    DebateLinkForm,
     EditForm,
     JoinForm,
     ProposalForm,
@@ -148,6 +149,7 @@ def _detail_context(request, pact: Pact, **extra) -> dict:
         name: allowed(user, f"pactes.{name}_pact", pact)
         for name in ["edit", "comment", "answer_comment", "request_join", "decide_join", "attach", "sign"]
     }
+    can["link_debate"] = allowed(user, "pactes.link_debate_pact", pact)
     can["set_council_reference"] = pact.type == Pact.Type.COMPLEX and allowed(
         user, "pactes.set_council_reference_pact", pact
     )
@@ -244,6 +246,25 @@ def council_reference(request, pk: int):
         lambda: services.council_reference_set(actor=request.user, pact=pact, reference=reference),
         _("The council decision reference is saved."),
     )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def debate_link(request, pk: int):
+    """A page of its own, so that the list of debates costs nothing on the pact page."""
+    pact = _visible_pact(request, pk)
+    if not allowed(request.user, "pactes.link_debate_pact", pact):
+        raise Http404()
+    form = DebateLinkForm(request.POST or None, initial={"debate": pact.co_design_debate_id})
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.pact_link_debate(actor=request.user, pact=pact, debate=form.cleaned_data["debate"])
+        except ApplicationError as error:
+            form.add_error(None, error.detail)
+        else:
+            messages.success(request, _("The debate room of the co-design meetings is saved."))
+            return redirect(pact)
+    return render(request, "pactes/debate_link.html", {"pact": pact, "form": form}, status=400 if form.errors else 200)
 
 
 # --- text: edit, versions, diff, PDF ----------------------------------------------------------

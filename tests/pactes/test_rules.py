@@ -37,11 +37,13 @@ def expected(perm: str, state: str, role: str) -> bool:
         return state == S.SIGNING and role in insiders
     if perm == "set_council_reference":
         return role in CITY
+    if perm == "link_debate":
+        return state in OPEN_FILES and role in CITY
     raise AssertionError(perm)
 
 
 PERMS = ["view", "edit", "comment", "answer_comment", "request_join", "decide_join", "attach", "sign"]
-PERMS += ["set_council_reference"]
+PERMS += ["set_council_reference", "link_debate"]
 
 
 @pytest.mark.parametrize("state", S.values)

@@ -524,3 +524,23 @@ def test_anonymous_posts_are_sent_to_the_login_page_and_change_nothing(client, m
         Comment.objects.count(),
         Attachment.objects.count(),
     )
+
+
+def test_city_agent_links_the_debate_room_of_the_co_design_meetings(client_for, people, make_pact):
+    from debates.models import Debate
+
+    room = Debate.objects.create(title="Réunions du jardin des Lilas", slug="reunions-lilas", question="Quand ?")
+    hidden = Debate.objects.create(title="Salon discret", slug="salon-discret", question="?", visibility="unlisted")
+    pact = make_pact(status=Pact.Status.CO_DESIGN)
+    url = f"/pactes/{pact.pk}/debat/"
+    assert client_for(people.proponent).post(url, {"debate": room.pk}).status_code == 404
+    assert client_for(people.city_agent).get(url).status_code == 200
+    assert client_for(people.city_agent).post(url, {"debate": hidden.pk}).status_code == 400
+    pact.refresh_from_db()
+    assert pact.co_design_debate is None
+    assert client_for(people.city_agent).post(url, {"debate": room.pk}).status_code == 302
+    page = client_for(None).get(pact.get_absolute_url()).text
+    assert "Réunions de co-construction" in page and room.get_absolute_url() in page
+    assert client_for(people.city_agent).post(url, {"debate": ""}).status_code == 302
+    pact.refresh_from_db()
+    assert pact.co_design_debate is None
