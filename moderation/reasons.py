@@ -51,6 +51,7 @@ BY_CODE = {template.code: template for template in TEMPLATES}
 # Codes of the reports' reasons (debates.Report.Reason) that have a template of the same code.
 REPORT_CODES = ("insult", "harassment", "discrimination", "spam", "off_topic", "personal_data", "other")
 AUTOMATIC_REPORTS = "reports"
+OTHER = "other"
 
 
 def choices() -> list[tuple[str, Promise]]:

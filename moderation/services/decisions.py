@@ -14,7 +14,6 @@ from datetime import datetime
 from django.conf import settings
 from django.db import transaction
 from django.db.models import Min
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.models import User
@@ -25,18 +24,12 @@ from debates.models import Debate, Message, Participation
 from debates.predicates import is_debate_facilitator
 
 from .. import notify
+from ..exclusion import EXCLUSION_MARK, is_exclusion  # noqa: F401  (re-exported)
 from ..log import action_record
 from ..models import ModerationAction
 from .common import debate_of, message_of, reason_text, require
 
 Kind = ModerationAction.Kind
-# An exclusion keeps the participant muted in this debate until a person lifts it: no
-# time-boxed mute reaches this date, and no automatic action ever sets it.
-EXCLUSION_MARK = datetime(2999, 1, 1, tzinfo=timezone.get_fixed_timezone(0))
-
-
-def is_exclusion(muted_until: datetime | None) -> bool:
-    return bool(muted_until and muted_until >= EXCLUSION_MARK)
 
 
 def _tell(action: ModerationAction) -> None:

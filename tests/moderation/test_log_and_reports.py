@@ -269,3 +269,27 @@ def test_privacy_export_and_erasure(action, resident, other_resident):
     assert not PersonalMute.objects.exists()
     assert Appeal.objects.get().text == ""
     assert ModerationAction.objects.filter(target=resident).count() == 1
+
+
+# --- As the live room calls them -----------------------------------------------------------
+
+
+def test_room_services_refuse_a_message_of_another_debate(make_debate, facilitator, resident, post):
+    from moderation.services import room
+
+    mine, other = make_debate(facilitators=[facilitator]), make_debate(facilitators=[facilitator])
+    message = post(resident, other)
+    with pytest.raises(NotFound):
+        room.room_message_hide(actor=facilitator, debate=mine, message_id=message.pk, reason="Hors sujet")
+    message.refresh_from_db()
+    assert message.state == Message.State.PUBLISHED
+
+
+def test_room_services_count_free_text_as_other_and_refuse_no_reason(debate, facilitator, resident, post):
+    from moderation.services import room
+
+    message = post(resident, debate)
+    with pytest.raises(InvalidInput):
+        room.room_message_hide(actor=facilitator, debate=debate, message_id=message.pk, reason="  ")
+    action = room.room_message_hide(actor=facilitator, debate=debate, message_id=message.pk, reason="Hors sujet")
+    assert (action.reason_code, action.reason.endswith("Hors sujet")) == ("other", True)
