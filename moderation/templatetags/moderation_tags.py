@@ -1,0 +1,44 @@
+"""What the moderation app adds to a debate room: participants' own tools (mute someone for
+oneself), the appeal link on one's own tombstones, the report page for browsers without
+JavaScript. The room page includes ``{% moderation_room_tools %}`` once."""
+
+from django import template
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from .. import selectors
+
+register = template.Library()
+
+
+def room_tool_strings() -> dict[str, str]:
+    return {
+        "muteForMe": _("Mute {name} for me"),
+        "unmuteForMe": _("Show {name}’s messages again"),
+        "mutedMessage": _("Message from {name}, whom you muted."),
+        "show": _("Show"),
+        "hideAgain": _("Collapse"),
+        "mutedNow": _("You will no longer see {name}’s messages unless you open them."),
+        "unmutedNow": _("You see {name}’s messages again."),
+        "appeal": _("Contest this decision"),
+        "error": _("Something went wrong. Try again."),
+    }
+
+
+@register.inclusion_tag("moderation/includes/room_tools.html", takes_context=True)
+def moderation_room_tools(context):
+    request = context["request"]
+    user = request.user
+    return {
+        "enabled": user.is_authenticated,
+        "muted_ids": sorted(selectors.muted_ids(user=user)),
+        "strings": room_tool_strings(),
+        "mutes_url": reverse("moderation:personal_mutes"),
+        "appeal_url": reverse("moderation:appeal_for_message", args=[0]),
+    }
+
+
+@register.filter
+def muted_for(author_id, muted_ids) -> bool:
+    """Whether a message's author is one the viewer muted for themselves."""
+    return author_id in (muted_ids or ())
