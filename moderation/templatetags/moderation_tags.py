@@ -13,7 +13,7 @@ register = template.Library()
 
 def room_tool_strings() -> dict[str, str]:
     return {
-        "muteForMe": _("Mute {name} for me"),
+        "muteForMe": _("Stop reading {name}"),
         "unmuteForMe": _("Show {name}’s messages again"),
         "mutedMessage": _("Message from {name}, whom you muted."),
         "show": _("Show"),
