@@ -116,7 +116,9 @@ class ProgrammePage(RoutesToOneChildType, IntroPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["engagements"] = selectors.engagements_under(page=self)
+        engagements = list(selectors.engagements_under(page=self))
+        context["engagements"] = engagements
+        context["progress"] = sum((engagement.progress for engagement in engagements), Progress.none())
         return context
 
 
@@ -127,6 +129,17 @@ class Progress:
     planned: int
     in_progress: int
     done: int
+
+    @classmethod
+    def none(cls) -> "Progress":
+        return cls(planned=0, in_progress=0, done=0)
+
+    def __add__(self, other: "Progress") -> "Progress":
+        return Progress(
+            planned=self.planned + other.planned,
+            in_progress=self.in_progress + other.in_progress,
+            done=self.done + other.done,
+        )
 
     @property
     def total(self) -> int:

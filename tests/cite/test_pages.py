@@ -264,3 +264,13 @@ def test_engagement_and_home_pages_list_the_debates_the_debates_app_links(build_
             r'<a href="/debats/place-du-marche/">Partager la place du marché</a> <span class="badge">', html
         )
     assert "Partager la place du marché" not in other_html
+
+
+def test_programme_page_sums_up_the_progress_of_every_engagement(build_programme, client):
+    build_programme(engagements=10, actions=3)  # statuses cycle: 10 planned, 10 in progress, 10 done
+
+    html = client.get("/programme/").content.decode()
+
+    summary = re.search(r'<section class="programme-progress".*?</section>', html, re.S).group(0)
+    assert '<progress max="30" value="10"' in summary
+    assert "10 actions réalisées sur 30, 10 en cours" in summary
