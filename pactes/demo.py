@@ -12,8 +12,9 @@ from django.utils import timezone
 from accounts.demo import demo_user
 from accounts.models import Organisation
 from pactes.models import Commons, Pact
-from pactes.services import pact_propose, version_create
+from pactes.proposals import pact_propose
 from pactes.signing import pact_sign
+from pactes.versions import version_create
 from pactes.workflow import pact_transition
 
 CONSULTATION_TITLE = "Jardin partagé des Lilas"

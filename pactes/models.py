@@ -2,7 +2,7 @@
 join requests, attachments and the public timeline (DESIGN §8).
 
 Statuses change only in ``pactes.workflow._transition``; versions are written once by
-``pactes.services.version_create`` and never updated.
+``pactes.versions.version_create`` and never updated.
 """
 
 from django.conf import settings

@@ -10,7 +10,7 @@ from django.utils import timezone
 from accounts.models import Organisation
 from pactes.clauses import initial_clauses
 from pactes.models import Commons, Pact, Party
-from pactes.services import _write_version
+from pactes.versions import write_version
 
 PROPOSAL = {
     "idea": "Cultiver ensemble le jardin de la rue des Lilas.",
@@ -70,7 +70,7 @@ def make_pact(people):
         if status != Pact.Status.DRAFT:
             Party.objects.create(pact=pact, role=Party.Role.CO_SIGNATORY, organisation=people.partner)
             Party.objects.create(pact=pact, role=Party.Role.CITY, organisation=people.city)
-        version = _write_version(
+        version = write_version(
             pact=pact,
             actor=people.proponent,
             clauses=initial_clauses(proposal=PROPOSAL),

@@ -81,7 +81,7 @@ def test_two_parties_signing_at_the_same_moment_both_end_signed_and_the_pact_act
 
 
 def test_two_editors_saving_from_the_same_version_keep_both_texts_or_refuse_one(people, make_pact):
-    from pactes.services import version_create
+    from pactes.versions import version_create
 
     pact = make_pact(status=Pact.Status.CO_DESIGN)
     latest = pact.versions.get()

@@ -3,8 +3,8 @@
 import pytest
 
 from pactes.models import Pact
-from pactes.services import version_create
 from pactes.signing import pact_sign
+from pactes.versions import version_create
 
 
 def _grow(pact, actor, n):

@@ -90,7 +90,7 @@ def test_sign_refuses_a_version_whose_stored_text_no_longer_matches_its_fingerpr
 
 
 def test_freeze_refuses_a_text_without_dates(people, make_pact):
-    from pactes.services import version_create
+    from pactes.versions import version_create
 
     pact = make_pact(status=Pact.Status.CO_DESIGN)
     latest = pact.versions.get()

@@ -11,8 +11,9 @@ from cite.errors import InvalidInput, InvalidState, NotFound, PermissionDenied
 from pactes import canonical
 from pactes.diff import clause_changes, word_diff
 from pactes.models import Clause, Comment, ImmutableError, Pact, PactEvent, PactVersion, Signature
-from pactes.services import comment_post, version_create
+from pactes.services import comment_post
 from pactes.signing import pact_sign
+from pactes.versions import version_create
 
 BASE = {
     "pact_id": 7,

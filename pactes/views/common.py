@@ -1,0 +1,126 @@
+"""Helpers shared by the pact pages: visibility, the pact page context, errors shown in place."""
+
+from django.contrib import messages
+from django.http import FileResponse, Http404, HttpResponseRedirect
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from accounts.models import Membership, Organisation
+from cite.errors import ApplicationError, InvalidInput
+from pactes import selectors
+from pactes.forms import (
+    AttachmentForm,
+    CommentForm,
+    CouncilForm,
+    JoinForm,
+    ReasonForm,
+)
+from pactes.models import JoinRequest, Pact
+from pactes.predicates import allowed
+from pactes.workflow import MANUAL, TRANSITIONS
+
+PAGE_SIZE = 30
+
+
+def visible_pact(request, pk: int) -> Pact:
+    pact = selectors.pact_for_page(pact_id=pk)
+    if pact is None or not allowed(request.user, "pactes.view_pact", pact):
+        raise Http404()
+    return pact
+
+
+def represented(user):
+    """Organisations ``user`` represents, except city departments (they act through the city party)."""
+    return Organisation.objects.filter(
+        memberships__user=user, memberships__role=Membership.Role.REPRESENTATIVE
+    ).exclude(kind=Organisation.Kind.CITY_DEPARTMENT)
+
+
+def serve_file(field_file, stem: str) -> FileResponse:
+    extension = field_file.name.rsplit(".", 1)[-1]
+    content_type = {"png": "image/png", "jpg": "image/jpeg", "webp": "image/webp", "pdf": "application/pdf"}.get(
+        extension, "application/octet-stream"
+    )
+    response = FileResponse(field_file.open("rb"), content_type=content_type)
+    # Uploaded PDFs are downloaded, never displayed from the site's origin; images (checked by
+    # content, no SVG) are shown in place.
+    disposition = "attachment" if extension == "pdf" else "inline"
+    response["Content-Disposition"] = f'{disposition}; filename="{stem}.{extension}"'
+    return response
+
+
+def available_actions(user, pact: Pact) -> list[dict]:
+    actions = []
+    for name in MANUAL:
+        transition = TRANSITIONS[name]
+        if pact.status in transition.sources and allowed(user, transition.permission, pact):
+            actions.append({"name": name, "label": transition.label, "reason_required": transition.reason_required})
+    return actions
+
+
+def detail_context(request, pact: Pact, **extra) -> dict:
+    user = request.user
+    version = selectors.version_with_clauses(pact=pact, comments=True)
+    frozen = pact.frozen_version
+    signatures = selectors.signatures_of(version=frozen) if frozen else []
+    can = {
+        name: allowed(user, f"pactes.{name}_pact", pact)
+        for name in ["edit", "comment", "answer_comment", "request_join", "decide_join", "attach", "sign"]
+    }
+    can["link_debate"] = allowed(user, "pactes.link_debate_pact", pact)
+    can["set_council_reference"] = pact.type == Pact.Type.COMPLEX and allowed(
+        user, "pactes.set_council_reference_pact", pact
+    )
+    live = [s for s in signatures if s.voided_at is None]
+    signed_parties = {s.party_id for s in live}
+    context = {
+        "pact": pact,
+        "version": version,
+        "versions": selectors.version_numbers(pact=pact),
+        "events": selectors.timeline(pact=pact),
+        "attachments": list(pact.attachments.all()),
+        "signatures": live,
+        "unsigned_parties": [p for p in pact.parties.all() if p.pk not in signed_parties] if frozen else [],
+        "actions": available_actions(user, pact),
+        "can": can,
+        "join_requests": list(pact.join_requests.filter(status=JoinRequest.Status.PENDING).select_related("user"))
+        if can["decide_join"]
+        else [],
+        "reason_form": ReasonForm(),
+        "comment_form": CommentForm(),
+        "join_form": JoinForm(organisations=represented(user)) if can["request_join"] else None,
+        "attachment_form": AttachmentForm() if can["attach"] else None,
+        "council_form": CouncilForm(initial={"reference": pact.council_decision_reference})
+        if can["set_council_reference"]
+        else None,
+    }
+    context.update(extra)
+    return context
+
+
+def failed(request, pact: Pact, error: ApplicationError, **extra):
+    """The pact page again, with the error in a notice and the error's status."""
+    pact = selectors.pact_for_page(pact_id=pact.pk)
+    context = detail_context(request, pact, error=error.detail, **extra)
+    return render(request, "pactes/pact_detail.html", context, status=error.http_status)
+
+
+def form_error(form) -> InvalidInput:
+    """The first error of an invalid form, as a domain error shown on the pact page."""
+    for field, errors in form.errors.items():
+        label = form.fields[field].label if field in form.fields else ""
+        return InvalidInput(_("%(field)s: %(error)s") % {"field": label, "error": errors[0]} if label else errors[0])
+    return InvalidInput()
+
+
+def act(request, pact: Pact, call, success: str, **extra):
+    try:
+        call()
+    except ApplicationError as error:
+        return failed(request, pact, error, **extra)
+    messages.success(request, success)
+    # 303: the browser reloads the pact page with GET, and a refresh does not post again.
+    response = HttpResponseRedirect(reverse("pactes:detail", args=[pact.pk]))
+    response.status_code = 303
+    return response

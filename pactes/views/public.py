@@ -1,0 +1,63 @@
+"""Public pages: the list of pacts, the commons, files, and the verification of a fingerprint."""
+
+from django.core.paginator import Paginator
+from django.http import Http404
+from django.shortcuts import get_object_or_404, render
+from django.views.decorators.http import require_GET
+
+from pactes import canonical, selectors
+from pactes.forms import (
+    VerifyForm,
+)
+from pactes.models import Attachment, Commons, Pact
+from pactes.predicates import allowed
+from pactes.views.common import PAGE_SIZE, serve_file
+
+
+@require_GET
+def pact_list(request):
+    status = request.GET.get("statut", "")
+    page = Paginator(selectors.pact_list(status=status), PAGE_SIZE).get_page(request.GET.get("page"))
+    statuses = [(value, label) for value, label in Pact.Status.choices if value != Pact.Status.DRAFT]
+    context = {"page": page, "status": status, "statuses": statuses}
+    return render(request, "pactes/pact_list.html", context)
+
+
+@require_GET
+def commons_list(request):
+    page = Paginator(selectors.commons_list(), PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(request, "pactes/commons_list.html", {"page": page})
+
+
+@require_GET
+def commons_photo(request, pk: int):
+    commons = get_object_or_404(Commons.objects.exclude(photo=""), pk=pk)
+    visible = commons.is_validated or (request.user.is_authenticated and commons.suggested_by_id == request.user.pk)
+    visible = visible or selectors.public_pacts().filter(commons=commons).exists()
+    if not visible:
+        raise Http404()
+    return serve_file(commons.photo, f"bien-commun-{commons.pk}")
+
+
+@require_GET
+def attachment(request, pk: int):
+    item = get_object_or_404(Attachment.objects.select_related("pact"), pk=pk)
+    if not allowed(request.user, "pactes.view_pact", item.pact):
+        raise Http404()
+    return serve_file(item.file, f"piece-jointe-{item.pk}")
+
+
+@require_GET
+def verify(request):
+    form = VerifyForm(request.GET or None)
+    context = {"form": form, "searched": False}
+    if form.is_bound and form.is_valid():
+        fingerprint = form.cleaned_data["empreinte"]
+        version = selectors.version_by_fingerprint(fingerprint=fingerprint)
+        context.update(searched=True, fingerprint=fingerprint, version=version)
+        if version is not None:
+            context["intact"] = canonical.fingerprint(canonical.version_document(version)) == version.content_hash
+            context["signatures"] = selectors.signatures_of(version=version)
+            context["pact"] = version.pact
+    status = 400 if form.errors else 200
+    return render(request, "pactes/verify.html", context, status=status)
