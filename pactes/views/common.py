@@ -114,6 +114,13 @@ def form_error(form) -> InvalidInput:
     return InvalidInput()
 
 
+def act_on_form(request, pact: Pact, form, call, success: str):
+    """Validate ``form``, then ``call(cleaned_data)``: errors of either show on the pact page."""
+    if not form.is_valid():
+        return failed(request, pact, form_error(form))
+    return act(request, pact, lambda: call(form.cleaned_data), success)
+
+
 def act(request, pact: Pact, call, success: str, **extra):
     try:
         call()

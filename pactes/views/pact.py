@@ -21,7 +21,7 @@ from pactes.forms import (
 )
 from pactes.models import Comment, JoinRequest
 from pactes.predicates import allowed
-from pactes.views.common import act, detail_context, failed, form_error, represented, visible_pact
+from pactes.views.common import act, act_on_form, detail_context, represented, visible_pact
 from pactes.workflow import MANUAL, TRANSITIONS, pact_transition
 
 
@@ -62,16 +62,12 @@ def pact_action(request, pk: int, name: str):
     pact = visible_pact(request, pk)
     if name not in MANUAL:
         raise Http404()
-    form = ReasonForm(request.POST)
-    if not form.is_valid():
-        return failed(request, pact, form_error(form))
-    reason = form.cleaned_data["reason"]
-    label = TRANSITIONS[name].label
-    return act(
+    return act_on_form(
         request,
         pact,
-        lambda: pact_transition(pact=pact, name=name, actor=request.user, reason=reason),
-        _("Done: %(action)s.") % {"action": label},
+        ReasonForm(request.POST),
+        lambda data: pact_transition(pact=pact, name=name, actor=request.user, reason=data["reason"]),
+        _("Done: %(action)s.") % {"action": TRANSITIONS[name].label},
     )
 
 
@@ -79,14 +75,11 @@ def pact_action(request, pk: int, name: str):
 @require_POST
 def council_reference(request, pk: int):
     pact = visible_pact(request, pk)
-    form = CouncilForm(request.POST)
-    if not form.is_valid():
-        return failed(request, pact, form_error(form))
-    reference = form.cleaned_data["reference"]
-    return act(
+    return act_on_form(
         request,
         pact,
-        lambda: services.council_reference_set(actor=request.user, pact=pact, reference=reference),
+        CouncilForm(request.POST),
+        lambda data: services.council_reference_set(actor=request.user, pact=pact, reference=data["reference"]),
         _("The council decision reference is saved."),
     )
 
@@ -114,14 +107,11 @@ def debate_link(request, pk: int):
 @require_POST
 def comment_create(request, pk: int):
     pact = visible_pact(request, pk)
-    form = CommentForm(request.POST)
-    if not form.is_valid():
-        return failed(request, pact, form_error(form))
-    data = form.cleaned_data
-    return act(
+    return act_on_form(
         request,
         pact,
-        lambda: services.comment_post(
+        CommentForm(request.POST),
+        lambda data: services.comment_post(
             actor=request.user, pact=pact, version_number=data["version"], clause_id=data["clause"], body=data["body"]
         ),
         _("Your comment is published."),
@@ -133,14 +123,11 @@ def comment_create(request, pk: int):
 def comment_answer(request, pk: int, comment_id: int):
     pact = visible_pact(request, pk)
     comment = get_object_or_404(Comment.objects.select_related("pact"), pk=comment_id, pact=pact)
-    form = AnswerForm(request.POST)
-    if not form.is_valid():
-        return failed(request, pact, form_error(form))
-    answer = form.cleaned_data["answer"]
-    return act(
+    return act_on_form(
         request,
         pact,
-        lambda: services.comment_answer(actor=request.user, comment=comment, answer=answer),
+        AnswerForm(request.POST),
+        lambda data: services.comment_answer(actor=request.user, comment=comment, answer=data["answer"]),
         _("Your answer is published."),
     )
 
@@ -149,14 +136,11 @@ def comment_answer(request, pk: int, comment_id: int):
 @require_POST
 def join(request, pk: int):
     pact = visible_pact(request, pk)
-    form = JoinForm(request.POST, organisations=represented(request.user))
-    if not form.is_valid():
-        return failed(request, pact, form_error(form))
-    data = form.cleaned_data
-    return act(
+    return act_on_form(
         request,
         pact,
-        lambda: services.join_request_create(
+        JoinForm(request.POST, organisations=represented(request.user)),
+        lambda data: services.join_request_create(
             actor=request.user, pact=pact, message=data["message"], organisation=data["organisation"]
         ),
         _("Your request is sent to the parties of the pact."),
@@ -181,14 +165,10 @@ def join_decide(request, pk: int, request_id: int):
 @require_POST
 def attachment_upload(request, pk: int):
     pact = visible_pact(request, pk)
-    form = AttachmentForm(request.POST, request.FILES)
-    if not form.is_valid():
-        return failed(request, pact, form_error(form))
-    return act(
+    return act_on_form(
         request,
         pact,
-        lambda: services.attachment_add(
-            actor=request.user, pact=pact, upload=form.cleaned_data["file"], title=form.cleaned_data["title"]
-        ),
+        AttachmentForm(request.POST, request.FILES),
+        lambda data: services.attachment_add(actor=request.user, pact=pact, upload=data["file"], title=data["title"]),
         _("The file is attached to the pact."),
     )

@@ -1,0 +1,88 @@
+"""The public register of pacts, its map, the commons with their pacts, and the open-data files."""
+
+from django.conf import settings
+from django.core.paginator import Paginator
+from django.http import StreamingHttpResponse
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils import timezone
+from django.views.decorators.http import require_GET
+
+from pactes import exports, register
+
+REGISTER_PAGE_SIZE = 20
+COMMONS_PAGE_SIZE = 20
+
+
+def _query_string(form, **extra) -> str:
+    """The valid filters as a query string, to carry them to other pages and the exports."""
+    from django.http import QueryDict
+
+    params = QueryDict(mutable=True)
+    filters = form.filters()
+    for key, value in [
+        ("q", filters.query),
+        ("statut", filters.status),
+        ("bien", filters.commons_kind),
+        ("quartier", filters.neighbourhood),
+        ("engagement", filters.engagement),
+        ("partie", filters.party_kind),
+        *extra.items(),
+    ]:
+        if value:
+            params[key] = value
+    return params.urlencode()
+
+
+@require_GET
+def register_view(request):
+    form = register.filter_form(request.GET)
+    pacts = register.with_parties(register.register_pacts(form.filters()))
+    page = Paginator(pacts, REGISTER_PAGE_SIZE).get_page(request.GET.get("page"))
+    query = _query_string(form)
+    context = {
+        "form": form,
+        "page": page,
+        "query": query,
+        "filtered": form.filters().active,
+        "geojson_url": reverse("pactes:export_geojson") + (f"?{query}" if query else ""),
+        "csv_url": reverse("pactes:export_csv") + (f"?{query}" if query else ""),
+        "tiles_url": settings.PACT_MAP_TILES_URL,
+        "tiles_attribution": settings.PACT_MAP_TILES_ATTRIBUTION,
+    }
+    # A forged filter value is shown as an error and left out; the list still answers.
+    return render(request, "pactes/register/register.html", context, status=400 if form.errors else 200)
+
+
+@require_GET
+def commons_view(request):
+    page = Paginator(register.commons_with_pacts(), COMMONS_PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(request, "pactes/register/commons.html", {"page": page})
+
+
+def _export(request, *, stream, extension: str, content_type: str):
+    form = register.filter_form(request.GET)
+    if form.errors:
+        from django.http import HttpResponseBadRequest
+
+        errors = "; ".join(f"{field}: {' '.join(messages)}" for field, messages in form.errors.items())
+        return HttpResponseBadRequest(errors, content_type="text/plain; charset=utf-8")
+    pacts = register.register_pacts(form.filters())
+    prefix = request.build_absolute_uri(reverse("pactes:list"))  # a pact's page is "<register>/<id>/"
+    response = StreamingHttpResponse(stream(pacts, detail_prefix=prefix), content_type=content_type)
+    stamp = timezone.localdate().isoformat()
+    response["Content-Disposition"] = f'attachment; filename="pactes-de-collaboration-{stamp}.{extension}"'
+    response["Access-Control-Allow-Origin"] = "*"  # open data: any site may read it
+    return response
+
+
+@require_GET
+def export_csv(request):
+    return _export(request, stream=exports.csv_lines, extension="csv", content_type="text/csv; charset=utf-8")
+
+
+@require_GET
+def export_geojson(request):
+    return _export(
+        request, stream=exports.geojson_chunks, extension="geojson", content_type="application/geo+json; charset=utf-8"
+    )
