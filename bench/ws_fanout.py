@@ -231,15 +231,19 @@ def percentile(values: list[float], q: float) -> float:
 
 async def run_one(server: Server, listeners: int, broadcasts: int, cookie: str) -> Result:
     gate = asyncio.Semaphore(50)
+    received: dict[int, list[float]] = {}
+    tasks = []
 
     async def one():
         async with gate:
-            return await open_socket(server)
+            socket_ = await open_socket(server)
+        # Listen at once: a socket that leaves the heartbeat unanswered while the others
+        # connect would be closed as dead (4408).
+        tasks.append(asyncio.create_task(listen(socket_, received)))
+        return socket_
 
     sockets = await asyncio.gather(*(one() for _ in range(listeners)))
     poster = await open_socket(server, cookie if server.kind == "room" else None)
-    received: dict[int, list[float]] = {}
-    tasks = [asyncio.create_task(listen(s, received)) for s in sockets]
     tasks.append(asyncio.create_task(drain(poster)))
     await asyncio.sleep(1)
     warmup = 2

@@ -29,6 +29,9 @@ from debates.models import Debate
 
 logger = logging.getLogger(__name__)
 
+# The heartbeat interval is cut into this many steps; each step pings one slice of the sockets.
+SLICES = 10
+
 
 class Frame:
     """One event for this process's sockets: its JSON text and, under daphne, its WebSocket
@@ -98,6 +101,8 @@ class RoomHub:
         self._tasks: list[asyncio.Task] = []
         self._ping = 0
         self._presence = -1
+        # Deliveries of events with a seq, one at a time, so that they leave in order.
+        self._order = asyncio.Lock()
 
     async def start(self) -> None:
         # Subscribe first, then read where the log stands: an event committed in between is
@@ -126,6 +131,10 @@ class RoomHub:
                 logger.exception("room %s: event dispatch failed", self.debate_id)
 
     async def dispatch(self, message: dict) -> None:
+        async with self._order:
+            await self._dispatch(message)
+
+    async def _dispatch(self, message: dict) -> None:
         seq = message.get("seq")
         if seq is not None:
             if seq <= self.last_seq:
@@ -146,24 +155,47 @@ class RoomHub:
             await listener.deliver(audience, seq, frame)
 
     async def _tick(self) -> None:
-        interval = settings.DEBATES_HEARTBEAT_SECONDS
+        """Every heartbeat interval, in SLICES steps: each step pings one slice of the sockets,
+        so that a thousand pongs do not all come back at once and delay a broadcast. Once per
+        interval, the presence count, and a look at the log for events the layer may have lost
+        (a hub fills gaps when the next event arrives; this covers the last one)."""
+        step = settings.DEBATES_HEARTBEAT_SECONDS / SLICES
         while True:
-            await asyncio.sleep(interval)
+            await asyncio.sleep(step)
             self._ping += 1
             ping = Frame(events.encode({"type": "ping", "n": self._ping}))
+            slot = self._ping % SLICES
             for listener in list(self.listeners):
-                await listener.heartbeat(self._ping, ping)
-            try:
-                count = await database_sync_to_async(_presence)(self.debate_id)
-                if count != self._presence:
-                    self._presence = count
-                    presence = Frame(events.encode({"type": "presence", "count": count}))
-                    await self._broadcast(events.EVERYONE, None, presence)
-                # Keep the group membership alive on layers that expire it (channels-redis).
-                if self._ping % 100 == 0:
-                    await events.subscribe(self.debate_id, self.channel)
-            except Exception:
-                logger.exception("room %s: heartbeat failed", self.debate_id)
+                if hash(listener) % SLICES == slot:
+                    await listener.heartbeat(self._ping, ping)
+            if slot == 0:
+                try:
+                    await self._every_interval()
+                except Exception:
+                    logger.exception("room %s: heartbeat failed", self.debate_id)
+
+    async def _every_interval(self) -> None:
+        latest = await database_sync_to_async(_last_seq)(self.debate_id)
+        if latest > self.last_seq:
+            async with self._order:
+                await self._catch_up(latest)
+        count = await database_sync_to_async(_presence)(self.debate_id)
+        if count != self._presence:
+            self._presence = count
+            await self._broadcast(events.EVERYONE, None, Frame(events.encode({"type": "presence", "count": count})))
+        # Keep the group membership alive on layers that expire it (channels-redis).
+        if self._ping % (100 * SLICES) == 0:
+            await events.subscribe(self.debate_id, self.channel)
+
+    async def _catch_up(self, latest: int) -> None:
+        if latest > self.last_seq:
+            missing = await database_sync_to_async(selectors.room_events)(
+                debate_id=self.debate_id, after=self.last_seq, upto=latest
+            )
+            for frame in missing:
+                if frame["seq"] > self.last_seq:
+                    self.last_seq = frame["seq"]
+                    await self._broadcast(events.EVERYONE, frame["seq"], Frame(events.encode(frame)))
 
 
 _hubs: dict[tuple[int, int], RoomHub] = {}

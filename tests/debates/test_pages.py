@@ -232,3 +232,23 @@ def test_selectors_for_the_programme(make_debate, django_assert_num_queries):
     assert [d.title for d in home] == ["A", "B"]
     assert home[0].get_absolute_url() == f"/debats/{open_debate.slug}/"
     assert str(home[0].get_status_display()) == "Ouvert"
+
+
+def test_debates_for_engagement_lists_open_then_upcoming_then_closed_in_one_query(
+    make_debate, django_assert_num_queries
+):
+    from wagtail.models import Page
+
+    from cite.models import EngagementPage
+    from debates import selectors
+
+    engagement = Page.get_first_root_node().add_child(
+        instance=EngagementPage(title="Dialogue", slug="dialogue", number=9)
+    )
+    closed = make_debate(title="Clos", status=Debate.Status.CLOSED, engagement=engagement)
+    upcoming = make_debate(title="À venir", status=Debate.Status.SCHEDULED, engagement=engagement)
+    current = make_debate(title="Ouvert", engagement=engagement)
+    make_debate(title="Ailleurs")
+    with django_assert_num_queries(1):
+        found = selectors.debates_for_engagement(engagement_id=engagement.pk, user=None)
+    assert found == [current, upcoming, closed]

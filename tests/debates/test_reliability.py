@@ -133,11 +133,12 @@ async def test_slow_reader_is_closed_with_4429(connect, debate, resident, joined
 
 
 async def test_reader_that_answers_pings_is_not_closed(connect, debate, resident, joined, settings):
-    settings.DEBATES_SLOW_READER_BYTES = 2000
-    settings.DEBATES_HEARTBEAT_SECONDS = 0.05
+    settings.DEBATES_SLOW_READER_BYTES = 6000
+    settings.DEBATES_HEARTBEAT_SECONDS = 0.2
+    settings.DEBATES_HEARTBEAT_MISSES = 5
     await database_sync_to_async(joined)(resident)
     reader = await connect(debate, None)
-    for n in range(12):
+    for n in range(30):
         await post(resident, debate, f"Message numéro {n} pour remplir la file de lecture")
         # A reader that keeps up answers each ping as it reads it.
         while True:
@@ -148,7 +149,7 @@ async def test_reader_that_answers_pings_is_not_closed(connect, debate, resident
                 break
     # Still connected well past the limit: the next message arrives.
     await post(resident, debate, "Encore un")
-    assert [f["seq"] for f in await seq_frames(reader, 13) if f["type"] == "message.new"][-1] == 13
+    assert [f["seq"] for f in await seq_frames(reader, 31) if f["type"] == "message.new"][-1] == 31
 
 
 async def test_dead_connection_is_closed_with_4408_after_missed_pings(connect, debate, settings):
@@ -171,3 +172,20 @@ async def test_last_socket_out_ends_the_process_subscription(connect, debate):
     assert fanout.hub_count() == 1
     await second.close()
     assert fanout.hub_count() == 0
+
+
+async def test_an_event_lost_by_the_layer_reaches_listeners_from_the_log(connect, debate, resident, joined, settings):
+    """The last event of a burst has no successor to reveal the gap: the hub looks at the log."""
+    settings.DEBATES_HEARTBEAT_SECONDS = 0.1
+    await database_sync_to_async(joined)(resident)
+    socket = await connect(debate, None)
+    from django.db import transaction
+
+    def post_without_sending():
+        with transaction.atomic():
+            services.message_post(actor=resident, debate=debate, client_id=uuid.uuid4(), body="Perdu en route")
+            transaction.get_connection().run_on_commit = []
+
+    await database_sync_to_async(post_without_sending)()
+    (frame,) = await seq_frames(socket, 1)
+    assert frame["message"]["body_html"] == "Perdu en route"

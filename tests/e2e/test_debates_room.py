@@ -140,3 +140,34 @@ def test_debate_list_and_demo_room_have_no_serious_accessibility_violation(page)
     _live(page)
     expect(page.locator("#messages .room-message")).to_have_count(4)
     assert_accessible(page)
+
+
+def test_lost_connection_reconnects_and_resumes_without_gap_or_duplicate(new_page, room, make_resident, e2e_db):
+    import re
+    import uuid
+
+    from debates import services
+
+    writer = make_resident("Eli")
+    services.debate_accept_charter(actor=writer, debate=room)
+    routes = []
+
+    def through(route):
+        route.connect_to_server()
+        routes.append(route)
+
+    page = new_page()
+    page.route_web_socket(re.compile(r".*/ws/debats/.*"), through)
+    page.goto(room.get_absolute_url())
+    _live(page)
+    services.message_post(actor=writer, debate=room, client_id=uuid.uuid4(), body="Avant la coupure")
+    page.reload()
+    _live(page)
+    routes[-1].close(code=4000, reason="coupure")
+    expect(page.locator("#connection-status")).to_contain_text("Connexion perdue")
+    # Posted while the page is away: it comes with the resume.
+    services.message_post(actor=writer, debate=room, client_id=uuid.uuid4(), body="Pendant la coupure")
+    _live(page)
+    expect(page.locator("#messages")).to_contain_text("Pendant la coupure")
+    expect(page.locator("#messages .room-message", has_text="Avant la coupure")).to_have_count(1)
+    expect(page.locator("#messages .room-message")).to_have_count(2)

@@ -1,0 +1,41 @@
+"""Django admin for debates: creating a debate, its sessions and facilitators. Running the room
+(modes, hides, mutes) happens in the room itself, through the services."""
+
+from django.contrib import admin
+
+from debates.models import Debate, DebateSession
+
+
+class SessionInline(admin.TabularInline):
+    model = DebateSession
+    extra = 1
+    fields = ["title", "starts_at", "ends_at"]
+
+
+@admin.register(Debate)
+class DebateAdmin(admin.ModelAdmin):
+    list_display = ["title", "status", "mode", "visibility", "engagement", "created_at"]
+    list_filter = ["status", "visibility"]
+    search_fields = ["title", "question"]
+    prepopulated_fields = {"slug": ["title"]}
+    filter_horizontal = ["facilitators"]
+    inlines = [SessionInline]
+    # Status and mode change through the room's services (and their event log), not here.
+    readonly_fields = ["status", "mode", "closed_at", "last_seq"]
+    fields = [
+        "title",
+        "slug",
+        "question",
+        "description",
+        "engagement",
+        "facilitators",
+        "profile",
+        "visibility",
+        "slow_seconds",
+        "charter",
+        "synthesis",
+        "status",
+        "mode",
+        "closed_at",
+        "last_seq",
+    ]
