@@ -5,3 +5,11 @@ from django.utils.translation import gettext_lazy as _
 class CiteConfig(AppConfig):
     name = "cite"
     verbose_name = _("City site")
+
+    def ready(self):
+        from wagtail.signals import page_published
+
+        from cite.models import YearlyReportPage
+        from cite.reports import freeze_on_publish
+
+        page_published.connect(freeze_on_publish, sender=YearlyReportPage, dispatch_uid="cite_report_freeze")

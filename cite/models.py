@@ -5,14 +5,17 @@ The tree an editor may build is fixed by ``parent_page_types`` / ``subpage_types
     HomePage (site root)
     ├── ProgrammePage (one) ── EngagementPage (ten at most)
     ├── NewsIndexPage (one) ── NewsPage
-    └── StandardPage ── StandardPage
+    ├── StandardPage ── StandardPage
+    └── YearlyReportPage ("point annuel ville du lien", one a year)
 """
 
 from dataclasses import dataclass
+from functools import cached_property
 
 from django.apps import apps
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
@@ -20,15 +23,31 @@ from modelcluster.fields import ParentalKey
 from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.api import APIField
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
 from cite import linked, selectors
-from cite.blocks import RICH_TEXT_FEATURES, ActionBlock, ActionStatus, BodyBlock, InspiringExampleBlock
+from cite.blocks import (
+    RICH_TEXT_FEATURES,
+    ActionBlock,
+    ActionStatus,
+    BodyBlock,
+    InspiringExampleBlock,
+    ReportBodyBlock,
+)
 
 HOME_LISTS_LENGTH = 3
 NEWS_PER_PAGE = 10
+# The figures an engagement page shows about itself (cite.indicators).
+# Two queries: the page stays within its budget of 15 (tests/cite/test_queries.py); the charts
+# of the engagement are on the dashboard, filtered by engagement.
+ENGAGEMENT_FIGURES = ["summary"]
+
+
+def _this_year() -> int:
+    return timezone.localdate().year
 
 
 class MetaMixin:
@@ -90,7 +109,7 @@ class IntroPage(MetaMixin, Page):
 
 class HomePage(IntroPage):
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["cite.ProgrammePage", "cite.NewsIndexPage", "cite.StandardPage"]
+    subpage_types = ["cite.ProgrammePage", "cite.NewsIndexPage", "cite.StandardPage", "cite.YearlyReportPage"]
     max_count = 1
 
     class Meta:
@@ -218,7 +237,16 @@ class EngagementPage(MetaMixin, Page):
         context["debates"] = linked.debates_for_engagement(engagement_id=self.pk, user=request.user)
         context["pacts"] = linked.pacts_for_engagement(engagement_id=self.pk, user=request.user)
         context["news"] = selectors.latest_news(engagement=self, limit=HOME_LISTS_LENGTH, private=private)
+        context["indicators"] = self.indicators()
         return context
+
+    def indicators(self) -> list[dict]:
+        """This engagement's own figures for the current year, ready for the figure template."""
+        from cite import charts
+        from cite.indicators import Indicators
+
+        indicators = Indicators(year=timezone.localdate().year, engagement=self.number)
+        return [charts.present(figure, prefix="engagement") for figure in indicators.all(ENGAGEMENT_FIGURES)]
 
 
 class NewsIndexPage(RoutesToOneChildType, IntroPage):
@@ -295,3 +323,108 @@ class StandardPage(MetaMixin, Page):
 
     class Meta:
         verbose_name = _("standard page")
+
+
+class YearlyReportPage(RoutablePageMixin, MetaMixin, Page):
+    """The "point annuel ville du lien": the editors' narrative per engagement and indicator
+    blocks. The figures of a draft come from the live data; publishing freezes them
+    (``cite.reports.report_freeze``), and the published page shows only the frozen figures."""
+
+    page_kind = "article"
+
+    year = models.PositiveSmallIntegerField(
+        _("year"), validators=[MinValueValidator(2000), MaxValueValidator(2100)], default=_this_year
+    )
+    summary = models.TextField(_("summary"), max_length=600, blank=True)
+    body = StreamField(ReportBodyBlock(), blank=True, verbose_name=_("body"), use_json_field=True)
+
+    content_panels = [*Page.content_panels, FieldPanel("year"), FieldPanel("summary"), FieldPanel("body")]
+    search_fields = [*Page.search_fields, index.SearchField("summary"), index.SearchField("body")]
+    api_fields = [APIField("year"), APIField("summary"), APIField("body")]
+    parent_page_types = ["cite.HomePage"]
+    subpage_types: list[str] = []
+
+    class Meta:
+        verbose_name = _("yearly report")
+        verbose_name_plural = _("yearly reports")
+
+    def indicator_requests(self) -> list[tuple[str, int]]:
+        """The figures the indicator blocks ask for, as ``(key, engagement number or 0)``."""
+        wanted = []
+        for block in self.body:
+            if block.block_type == "indicator":
+                request = (block.value["figure"], int(block.value.get("engagement") or 0))
+                if request not in wanted:
+                    wanted.append(request)
+        return wanted
+
+    @cached_property
+    def frozen(self) -> dict[tuple[str, int], "FrozenFigure"]:
+        """The figures frozen for this report's year (one query)."""
+        if self.pk is None:
+            return {}
+        rows = FrozenFigure.objects.filter(page_id=self.pk, year=self.year)
+        return {(row.key, row.engagement): row for row in rows}
+
+    @cached_property
+    def frozen_at(self):
+        return min((row.frozen_at for row in self.frozen.values()), default=None)
+
+    def figure_shown(self, *, key: str, engagement) -> dict | None:
+        """A figure ready for its template: the frozen one when there is one, otherwise the live
+        figure of the year (a draft, a preview, a block added since the last publication)."""
+        from cite import charts
+        from cite.indicators import FIGURE_KEYS, Indicators
+
+        if key not in FIGURE_KEYS:
+            return None
+        number = int(engagement or 0)
+        frozen = self.frozen.get((key, number))
+        if frozen is not None:
+            figure = frozen.figure
+        else:
+            figure = Indicators(year=self.year, engagement=number or None).figure(key)
+        shown = charts.present(figure, prefix=f"report-{self.pk or 'new'}")
+        shown["frozen"] = frozen is not None
+        return shown
+
+    @path("")
+    def report(self, request):
+        return self.render(request)
+
+    @path("pdf/", name="pdf")
+    def pdf(self, request):
+        from cite.reports import report_pdf
+
+        response = HttpResponse(report_pdf(page=self, request=request), content_type="application/pdf")
+        response["Content-Disposition"] = f'inline; filename="point-annuel-{self.year}.pdf"'
+        return response
+
+
+class FrozenFigure(models.Model):
+    """A figure of a yearly report as it stood when the report was published. Written once by
+    ``cite.reports.report_freeze`` and never changed: the report keeps the figures it published
+    even when the data behind them changes."""
+
+    page = models.ForeignKey(YearlyReportPage, on_delete=models.CASCADE, related_name="frozen_figures")
+    key = models.CharField(_("figure"), max_length=40)
+    year = models.PositiveSmallIntegerField(_("year"))
+    engagement = models.PositiveSmallIntegerField(_("engagement"), default=0, help_text=_("0: all engagements."))
+    data = models.JSONField(_("data"))
+    frozen_at = models.DateTimeField(_("frozen at"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("frozen figure")
+        verbose_name_plural = _("frozen figures")
+        constraints = [
+            models.UniqueConstraint(fields=["page", "key", "year", "engagement"], name="frozen_figure_once"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.key} {self.year}/{self.engagement}"
+
+    @property
+    def figure(self):
+        from cite.indicators import Figure
+
+        return Figure.from_data(self.data)

@@ -5,7 +5,7 @@ from django.urls import path
 from wagtail.api.v2.router import WagtailAPIRouter
 from wagtail.contrib.sitemaps.views import sitemap
 
-from cite import views
+from cite import dashboard, views
 from cite.feeds import NewsAtomFeed, NewsRssFeed
 
 # Open data: Wagtail's read-only API v2 over the live, public pages of the programme.
@@ -19,4 +19,5 @@ urlpatterns = [
     path("sitemap.xml", sitemap, name="cite_sitemap"),
     path("robots.txt", views.robots_txt, name="cite_robots"),
     path("api/v2/", api_router.urls),
+    *dashboard.urlpatterns,
 ]

@@ -278,6 +278,10 @@ WAGTAILAPI_SEARCH_ENABLED = True
 # An approved page edited again goes back through the elected official's approval.
 WAGTAIL_WORKFLOW_REQUIRE_REAPPROVAL_ON_EDIT = True
 WAGTAIL_WORKFLOW_ENABLED = True
+# Indicators (engagement 10): the first year the dashboard offers, and the smallest group of
+# people a figure may show (a smaller age band is withheld, so that nobody can be recognised).
+INDICATORS_FIRST_YEAR = 2024
+INDICATORS_MIN_GROUP = 5
 
 # --- moderation ---------------------------------------------------------------------------------
 
@@ -326,4 +330,19 @@ CELERY_BEAT_SCHEDULE["pactes-close-due-consultations"] = {
 CELERY_BEAT_SCHEDULE["pactes-expire-ended-pacts"] = {
     "task": "pactes.tasks.expire_ended_pacts",
     "schedule": 6 * 60 * 60,
+}
+# The register's map: a tile server URL template ("https://tiles.example/{z}/{x}/{y}.png") and
+# its attribution. Empty: no tiles, the markers are drawn on a plain background and nothing is
+# requested from another origin. Whoever sets it adds its origin to the CSP's img-src.
+PACT_MAP_TILES_URL = ""
+PACT_MAP_TILES_ATTRIBUTION = ""
+# Deadlines: the city answers a submitted proposal within this many days; residents are told
+# this many days before a consultation closes, a yearly report is due, a pact ends.
+PACT_CITY_ANSWER_DAYS = 30
+PACT_CONSULTATION_REMINDER_DAYS = 3
+PACT_REPORT_REMINDER_DAYS = 30
+PACT_ENDING_REMINDER_DAYS = (60, 30)
+CELERY_BEAT_SCHEDULE["pactes-send-reminders"] = {
+    "task": "pactes.tasks.send_reminders",
+    "schedule": 60 * 60,
 }
