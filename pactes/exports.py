@@ -1,8 +1,8 @@
 """Open data: the register as CSV and GeoJSON (schema in docs/open-data.md).
 
 Both are streamed row by row from one selection read in chunks (``iterator(chunk_size=…)``
-prefetches the parties of each chunk in one query), so 5,000 pacts cost a dozen queries and
-never sit in memory at once.
+and the parties of each chunk in one query), so 5,000 pacts cost a dozen queries and never sit
+in memory at once.
 
 Personal data: only what is public on the pact pages *and* names no individual. Organisations
 (associations, groups, city departments) are named; people who are parties in their own name
@@ -50,25 +50,29 @@ COLUMNS = [
     "renewal_of",
 ]
 SEPARATOR = " ; "
+# A pact in these statuses was signed: its frozen version is the signed text.
+SIGNED_STATUSES = {Pact.Status.ACTIVE, Pact.Status.SUSPENDED, Pact.Status.ENDED}
 
 
 def _iso(value) -> str:
     return value.isoformat() if value else ""
 
 
-def pact_row(pact: Pact, *, detail_prefix: str) -> dict:
-    """One pact as the open-data record (the parties must be prefetched)."""
+def pact_row(pact: Pact, parties: list[tuple], *, detail_prefix: str, labels: dict) -> dict:
+    """One pact as the open-data record; ``parties`` are its ``(organisation name, organisation
+    kind, person id)`` triples in order."""
     commons = pact.commons
-    parties = [p for p in pact.parties.all()]
-    organisations = [p.organisation for p in parties if p.organisation_id]
-    kinds = sorted({o.kind for o in organisations} | ({"person"} if any(p.person_id for p in parties) else set()))
-    signed = pact.frozen_version if pact.status in {Pact.Status.ACTIVE, Pact.Status.SUSPENDED, Pact.Status.ENDED} else None
+    organisations = [(name, kind) for name, kind, person in parties if name is not None]
+    persons = sum(1 for _name, _kind, person in parties if person is not None)
+    kinds = sorted({kind for _name, kind in organisations} | ({"person"} if persons else set()))
+    signed = pact.frozen_version if pact.status in SIGNED_STATUSES else None
+    engagement = pact.engagement
     return {
         "id": pact.pk,
         "url": f"{detail_prefix}{pact.pk}/",
         "title": pact.title,
         "status": pact.status,
-        "status_label": str(pact.get_status_display()),
+        "status_label": labels[pact.status],
         "type": pact.type,
         "commons_id": commons.pk,
         "commons_name": commons.name,
@@ -77,11 +81,11 @@ def pact_row(pact: Pact, *, detail_prefix: str) -> dict:
         "address": commons.address,
         "latitude": float(commons.latitude) if commons.latitude is not None else None,
         "longitude": float(commons.longitude) if commons.longitude is not None else None,
-        "engagement_number": pact.engagement.number if pact.engagement_id else None,
-        "engagement_title": pact.engagement.title if pact.engagement_id else "",
-        "organisations": SEPARATOR.join(o.name for o in organisations),
+        "engagement_number": engagement.number if engagement else None,
+        "engagement_title": engagement.title if engagement else "",
+        "organisations": SEPARATOR.join(name for name, _kind in organisations),
         "party_kinds": SEPARATOR.join(kinds),
-        "individual_parties": sum(1 for p in parties if p.person_id),
+        "individual_parties": persons,
         "start_date": _iso(pact.start_date),
         "end_date": _iso(pact.end_date),
         "submitted_at": _iso(pact.submitted_at),
@@ -94,17 +98,35 @@ def pact_row(pact: Pact, *, detail_prefix: str) -> dict:
     }
 
 
-def export_queryset(pacts):
-    from django.db.models import Prefetch
-
-    return pacts.select_related("frozen_version").prefetch_related(
-        Prefetch("parties", queryset=Party.objects.select_related("organisation").order_by("pk"))
+def _parties_of(pact_ids: list[int]) -> dict[int, list[tuple]]:
+    """The parties of a chunk of pacts in one query (a prefetch would clone a queryset per pact)."""
+    found: dict[int, list[tuple]] = {pk: [] for pk in pact_ids}
+    rows = (
+        Party.objects.filter(pact_id__in=pact_ids)
+        .order_by("pact_id", "pk")
+        .values_list("pact_id", "organisation__name", "organisation__kind", "person_id")
     )
+    for pact_id, name, kind, person in rows:
+        found[pact_id].append((name, kind, person))
+    return found
 
 
 def _rows(pacts, detail_prefix: str) -> Iterator[dict]:
-    for pact in export_queryset(pacts).iterator(chunk_size=CHUNK):
-        yield pact_row(pact, detail_prefix=detail_prefix)
+    labels = {value: str(label) for value, label in Pact.Status.choices}
+    pacts = pacts.select_related("commons", "engagement", "frozen_version")
+    chunk: list[Pact] = []
+    for pact in pacts.iterator(chunk_size=CHUNK):
+        chunk.append(pact)
+        if len(chunk) == CHUNK:
+            yield from _chunk_rows(chunk, detail_prefix, labels)
+            chunk = []
+    yield from _chunk_rows(chunk, detail_prefix, labels)
+
+
+def _chunk_rows(chunk: list[Pact], detail_prefix: str, labels: dict) -> Iterator[dict]:
+    parties = _parties_of([pact.pk for pact in chunk]) if chunk else {}
+    for pact in chunk:
+        yield pact_row(pact, parties[pact.pk], detail_prefix=detail_prefix, labels=labels)
 
 
 class _Echo:
@@ -131,8 +153,12 @@ def geojson_chunks(pacts, *, detail_prefix: str) -> Iterable[str]:
     first = True
     for row in _rows(located, detail_prefix):
         latitude, longitude = row.pop("latitude"), row.pop("longitude")
-        feature = {"type": "Feature", "id": row["id"], "geometry": {"type": "Point", "coordinates": [longitude, latitude]}}
-        feature["properties"] = row
+        feature = {
+            "type": "Feature",
+            "id": row["id"],
+            "geometry": {"type": "Point", "coordinates": [longitude, latitude]},
+            "properties": row,
+        }
         yield ("" if first else ",") + json.dumps(feature, ensure_ascii=False, separators=(",", ":"))
         first = False
     yield "]}"

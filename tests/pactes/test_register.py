@@ -1,64 +1,14 @@
 """The public register: filters, search, pagination, the commons page, and its fixed cost."""
 
-import datetime as dt
-import itertools
-
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
-from django.utils import timezone
 
-from accounts.models import Organisation
-from pactes.models import Commons, Pact, Party
+from pactes.models import Commons, Pact
+from tests.pactes import register_helpers
+from tests.pactes.register_helpers import bulk_pacts
 
-_n = itertools.count(1)
-
-
-@pytest.fixture
-def register_pact(db, make_user, make_organisation):
-    """``register_pact(title=, status=, kind=, neighbourhood=, party=, located=)`` -> a public
-    pact with one non-city party (an organisation of kind ``party`` or a person)."""
-    city = make_organisation(name="Ville", kind=Organisation.Kind.CITY_DEPARTMENT)
-
-    def make(
-        *,
-        title: str,
-        status: str = Pact.Status.ACTIVE,
-        kind: str = Commons.Kind.GARDEN,
-        neighbourhood: str = "Centre",
-        party: str = "association",
-        located: bool = True,
-        engagement=None,
-        submitted: bool = True,
-    ) -> Pact:
-        n = next(_n)
-        commons = Commons.objects.create(
-            name=f"Bien {n} {title}",
-            kind=kind,
-            neighbourhood=neighbourhood,
-            is_validated=True,
-            latitude="48.85" if located else None,
-            longitude=f"2.{n:02d}" if located else None,
-        )
-        pact = Pact.objects.create(
-            title=title,
-            commons=commons,
-            status=status,
-            engagement=engagement,
-            proponent_kind=Pact.ProponentKind.ORGANISATION,
-            idea=f"Idée du pacte {title}",
-            publication_consent=True,
-            submitted_at=timezone.now() if submitted else None,
-        )
-        if party == "person":
-            Party.objects.create(pact=pact, role=Party.Role.PROPONENT, person=make_user(display_name=f"Habitante {n}"))
-        else:
-            organisation = make_organisation(name=f"Groupe {n}", kind=party)
-            Party.objects.create(pact=pact, role=Party.Role.PROPONENT, organisation=organisation)
-        Party.objects.create(pact=pact, role=Party.Role.CITY, organisation=city)
-        return pact
-
-    return make
+register_pact = register_helpers.register_pact  # the fixture, for the tests of this module
 
 
 def _titles(response) -> list[str]:
@@ -156,7 +106,7 @@ def test_register_query_count_is_the_same_for_few_and_many_pacts(client, registe
     client.get("/pactes/")
     with CaptureQueriesContext(connection) as few:
         assert client.get("/pactes/?partie=association&q=Pacte").status_code == 200
-    _bulk_pacts(5_000, commons=500)
+    bulk_pacts(5_000, commons=500)
     assert Pact.objects.count() > 5_000
     with CaptureQueriesContext(connection) as many:
         response = client.get("/pactes/?partie=association&q=Pacte")
@@ -164,45 +114,6 @@ def test_register_query_count_is_the_same_for_few_and_many_pacts(client, registe
     assert response.context["page"].paginator.count > 2_000
     assert len(many) == len(few)
     assert len(many) <= 15
-
-
-def _bulk_pacts(count: int, *, commons: int) -> None:
-    """``count`` active pacts on ``commons`` commons, each with an association party and a
-    person party, written with bulk_create."""
-    from accounts.models import User
-
-    now = timezone.now()
-    places = Commons.objects.bulk_create(
-        Commons(
-            name=f"Lieu {i}",
-            kind=Commons.Kind.values[i % len(Commons.Kind.values)],
-            neighbourhood=f"Quartier {i % 12}",
-            is_validated=True,
-            latitude=f"48.{i:04d}",
-            longitude=f"2.{i:04d}",
-        )
-        for i in range(commons)
-    )
-    group = Organisation.objects.create(name="Association en nombre", slug="association-en-nombre")
-    person = User.objects.create_user(email="nombre@example.org", password="x-long-password", display_name="Nombre")
-    pacts = Pact.objects.bulk_create(
-        Pact(
-            title=f"Pacte en nombre {i}",
-            commons=places[i % commons],
-            status=Pact.Status.ACTIVE,
-            proponent_kind=Pact.ProponentKind.ORGANISATION,
-            idea="Prendre soin ensemble",
-            publication_consent=True,
-            submitted_at=now,
-            start_date=dt.date(2026, 1, 1),
-            end_date=dt.date(2027, 12, 31),
-        )
-        for i in range(count)
-    )
-    Party.objects.bulk_create(
-        [Party(pact=p, role=Party.Role.PROPONENT, organisation=group) for p in pacts]
-        + [Party(pact=p, role=Party.Role.CO_SIGNATORY, person=person) for p in pacts]
-    )
 
 
 def test_commons_page_lists_each_commons_with_its_public_pacts(client, register_pact):
@@ -215,10 +126,12 @@ def test_commons_page_lists_each_commons_with_its_public_pacts(client, register_
     page = response.content.decode()
     assert response.status_code == 200
     assert "Jardin visible" in page and lonely.name in page
-    assert "Brouillon du jardin" not in page
-    assert Commons.objects.create(name="Suggestion non vérifiée").name not in client.get(
-        "/pactes/biens-communs/"
-    ).content.decode()
+    assert f'href="/pactes/{shown.pk}/"' in page
+    assert f'href="/pactes/{hidden.pk}/"' not in page
+    assert (
+        Commons.objects.create(name="Suggestion non vérifiée").name
+        not in client.get("/pactes/biens-communs/").content.decode()
+    )
 
 
 def test_commons_page_cost_does_not_grow(client, register_pact):
@@ -226,7 +139,7 @@ def test_commons_page_cost_does_not_grow(client, register_pact):
     client.get("/pactes/biens-communs/")
     with CaptureQueriesContext(connection) as few:
         client.get("/pactes/biens-communs/")
-    _bulk_pacts(300, commons=60)
+    bulk_pacts(300, commons=60)
     with CaptureQueriesContext(connection) as many:
         client.get("/pactes/biens-communs/")
     assert len(many) == len(few) <= 15
