@@ -1,6 +1,6 @@
 """Reads of pacts, commons and versions, shaped for pages with a fixed number of queries."""
 
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Prefetch, Q, QuerySet
 
 from pactes.models import Clause, Comment, Commons, Pact, PactEvent, PactVersion, Party, Signature
 
@@ -8,13 +8,6 @@ from pactes.models import Clause, Comment, Commons, Pact, PactEvent, PactVersion
 def public_pacts() -> QuerySet[Pact]:
     """Pacts past ``draft``. A pact withdrawn before it was ever submitted stays private."""
     return Pact.objects.exclude(status=Pact.Status.DRAFT).filter(submitted_at__isnull=False)
-
-
-def pact_list(*, status: str = "") -> QuerySet[Pact]:
-    pacts = public_pacts().select_related("commons")
-    if status in Pact.Status.values:
-        pacts = pacts.filter(status=status)
-    return pacts.order_by("-status_changed_at", "-pk")
 
 
 def pacts_for_engagement(*, engagement_id: int, user=None) -> list[Pact]:
@@ -25,15 +18,6 @@ def pacts_for_engagement(*, engagement_id: int, user=None) -> list[Pact]:
 def latest_pacts(*, limit: int) -> list[Pact]:
     """The public pacts whose status changed last (one query)."""
     return list(public_pacts().order_by("-status_changed_at", "-pk")[: max(0, limit)])
-
-
-def commons_list() -> QuerySet[Commons]:
-    """Commons the city has checked, with how many public pacts care for each."""
-    return (
-        Commons.objects.filter(is_validated=True)
-        .annotate(pact_count=Count("pacts", filter=Q(pacts__submitted_at__isnull=False) & ~Q(pacts__status="draft")))
-        .order_by("name")
-    )
 
 
 def commons_for_proposal(*, user) -> QuerySet[Commons]:

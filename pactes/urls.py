@@ -1,11 +1,13 @@
 from django.urls import path
 
-from pactes.views import pact, public, signing, text
+from pactes.views import pact, public, register, signing, text
 
 app_name = "pactes"
 urlpatterns = [
-    path("", public.pact_list, name="list"),
-    path("biens-communs/", public.commons_list, name="commons"),
+    path("", register.register_view, name="list"),
+    path("biens-communs/", register.commons_view, name="commons"),
+    path("export.csv", register.export_csv, name="export_csv"),
+    path("export.geojson", register.export_geojson, name="export_geojson"),
     path("biens-communs/<int:pk>/photo/", public.commons_photo, name="commons_photo"),
     path("verifier/", public.verify, name="verify"),
     path("pieces-jointes/<int:pk>/", public.attachment, name="attachment"),

@@ -20,8 +20,6 @@ from pactes.models import JoinRequest, Pact
 from pactes.predicates import allowed
 from pactes.workflow import MANUAL, TRANSITIONS
 
-PAGE_SIZE = 30
-
 
 def visible_pact(request, pk: int) -> Pact:
     pact = selectors.pact_for_page(pact_id=pk)

@@ -1,6 +1,6 @@
-"""Public pages: the list of pacts, the commons, files, and the verification of a fingerprint."""
+"""Public pages: commons photos, files, and the verification of a fingerprint (the register is
+in register.py)."""
 
-from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_GET
@@ -9,24 +9,9 @@ from pactes import canonical, selectors
 from pactes.forms import (
     VerifyForm,
 )
-from pactes.models import Attachment, Commons, Pact
+from pactes.models import Attachment, Commons
 from pactes.predicates import allowed
-from pactes.views.common import PAGE_SIZE, serve_file
-
-
-@require_GET
-def pact_list(request):
-    status = request.GET.get("statut", "")
-    page = Paginator(selectors.pact_list(status=status), PAGE_SIZE).get_page(request.GET.get("page"))
-    statuses = [(value, label) for value, label in Pact.Status.choices if value != Pact.Status.DRAFT]
-    context = {"page": page, "status": status, "statuses": statuses}
-    return render(request, "pactes/pact_list.html", context)
-
-
-@require_GET
-def commons_list(request):
-    page = Paginator(selectors.commons_list(), PAGE_SIZE).get_page(request.GET.get("page"))
-    return render(request, "pactes/commons_list.html", {"page": page})
+from pactes.views.common import serve_file
 
 
 @require_GET
