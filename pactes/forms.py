@@ -324,3 +324,70 @@ class VerifyForm(forms.Form):
         if not HEX64.match(value):
             raise forms.ValidationError(_("A fingerprint is 64 characters, digits 0–9 and letters a–f."))
         return value
+
+
+class ReportForm(forms.Form):
+    """A yearly report: what was done, with what, by how many people, with photos."""
+
+    period = forms.TypedChoiceField(label=_("Year of the pact"), coerce=int)
+    actions = forms.CharField(label=_("Actions done"), widget=forms.Textarea(attrs={"rows": 5}), max_length=10_000)
+    results = forms.CharField(label=_("Results"), widget=forms.Textarea(attrs={"rows": 4}), max_length=10_000)
+    resources = forms.CharField(
+        label=_("Resources used"), required=False, widget=forms.Textarea(attrs={"rows": 3}), max_length=10_000
+    )
+    city_support = forms.CharField(
+        label=_("Support received from the city"),
+        help_text=_("Spaces, tools and materials, training, staff time, fee waivers, insurance."),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=10_000,
+    )
+    volunteers = forms.IntegerField(label=_("Number of volunteers"), min_value=0, max_value=1_000_000, initial=0)
+    hours = forms.IntegerField(label=_("Hours given by the volunteers"), min_value=0, max_value=1_000_000, initial=0)
+    photo = forms.FileField(label=_("A photo (optional)"), required=False)
+    photo_alt = forms.CharField(
+        label=_("Description of the photo"),
+        help_text=_("What the photo shows, for people who cannot see it."),
+        required=False,
+        max_length=250,
+    )
+
+    def __init__(self, *args, periods, **kwargs):
+        super().__init__(*args, **kwargs)
+        from accounts.models import User
+
+        self.fields["period"].choices = [
+            (n, _("Year %(n)s (%(start)s – %(end)s)") % {"n": n, "start": start, "end": end})
+            for n, start, end in periods
+        ]
+        self.age_fields = []
+        for value, label in User.AgeBand.choices:
+            name = f"age_{value}"
+            self.fields[name] = forms.IntegerField(
+                label=_("Participants: %(band)s") % {"band": label}, min_value=0, max_value=1_000_000, initial=0
+            )
+            self.age_fields.append((value, name))
+
+    def clean(self):
+        data = super().clean()
+        if data.get("photo") and not data.get("photo_alt"):
+            self.add_error("photo_alt", _("Describe the photo for people who cannot see it."))
+        return data
+
+    def service_arguments(self) -> dict:
+        data = self.cleaned_data
+        return {
+            "period": data["period"],
+            "actions": data["actions"],
+            "results": data["results"],
+            "resources": data["resources"],
+            "city_support": data["city_support"],
+            "volunteers": data["volunteers"],
+            "hours": data["hours"],
+            "participants": {value: data.get(name) or 0 for value, name in self.age_fields},
+            "photos": [(data["photo"], data["photo_alt"])] if data.get("photo") else [],
+        }
+
+
+class ReportAnswerForm(forms.Form):
+    answer = forms.CharField(label=_("Answer of the city"), widget=forms.Textarea(attrs={"rows": 3}), max_length=10_000)

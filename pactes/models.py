@@ -117,6 +117,15 @@ class Pact(models.Model):
     engagement = models.ForeignKey(
         "cite.EngagementPage", null=True, blank=True, on_delete=models.SET_NULL, related_name="pacts"
     )
+    # The pact this one renews: a renewal starts from the last signed version of its predecessor.
+    renewal_of = models.ForeignKey(
+        "self",
+        verbose_name=_("renewal of"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="renewals",
+    )
     # A debate room where the parties hold their co-design meetings (optional).
     co_design_debate = models.ForeignKey(
         "debates.Debate",
@@ -362,6 +371,17 @@ class JoinRequest(models.Model):
     )
     message = models.TextField(_("message"), blank=True)
     status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.PENDING)
+    # Joining an active pact is signing its current version: the requester signs when asking
+    # (after re-authenticating), and the signature is recorded when the request is accepted.
+    signed_version = models.ForeignKey(
+        "PactVersion",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("version signed"),
+    )
+    decision_reason = models.TextField(_("reason of the decision"), blank=True)
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     decided_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
@@ -414,6 +434,8 @@ class PactEvent(models.Model):
         SIGNATURE = "signature", _("Signature")
         SIGNATURES_VOIDED = "signatures_voided", _("Signatures voided")
         PARTY = "party", _("New party")
+        REPORT = "report", _("Yearly report")
+        RENEWAL = "renewal", _("Renewal")
 
     pact = models.ForeignKey(Pact, on_delete=models.CASCADE, related_name="events")
     kind = models.CharField(max_length=20, choices=Kind.choices)
@@ -434,3 +456,95 @@ class PactEvent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.pact_id} {self.kind} {self.transition}"
+
+
+class PactReport(models.Model):
+    """A yearly report by the parties of an active pact, public on its page, with the city's answer.
+
+    ``period`` is the year of the pact it covers (1 for the first twelve months from the start
+    date); one report per period."""
+
+    pact = models.ForeignKey(Pact, on_delete=models.CASCADE, related_name="reports")
+    period = models.PositiveSmallIntegerField(_("year of the pact"))
+    period_start = models.DateField(_("from"))
+    period_end = models.DateField(_("to"))
+    actions = models.TextField(_("actions done"))
+    results = models.TextField(_("results"))
+    resources = models.TextField(_("resources used"), blank=True)
+    city_support = models.TextField(_("support received from the city"), blank=True)
+    volunteers = models.PositiveIntegerField(_("number of volunteers"), default=0)
+    hours = models.PositiveIntegerField(_("hours given"), default=0)
+    # {age band code (accounts.User.AgeBand): number of participants}, counted by the parties.
+    participants = models.JSONField(_("participants by age band"), default=dict, blank=True)
+    party = models.ForeignKey(Party, null=True, on_delete=models.SET_NULL, related_name="reports")
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    created_at = models.DateTimeField(_("filed at"), auto_now_add=True)
+    city_answer = models.TextField(_("answer of the city"), blank=True)
+    answered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    answered_at = models.DateTimeField(_("answered at"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("yearly report")
+        verbose_name_plural = _("yearly reports")
+        ordering = ["pact", "period"]
+        constraints = [models.UniqueConstraint(fields=["pact", "period"], name="one_report_per_pact_year")]
+
+    def __str__(self) -> str:
+        return f"{self.pact_id} – {self.period}"
+
+    @property
+    def participants_total(self) -> int:
+        return sum(self.participants.values())
+
+
+class ReportPhoto(models.Model):
+    report = models.ForeignKey(PactReport, on_delete=models.CASCADE, related_name="photos")
+    file = models.FileField(_("photo"), upload_to="pactes/rapports/")
+    alt_text = models.CharField(_("description of the photo"), max_length=250)
+    content_type = models.CharField(max_length=40)
+    size = models.PositiveIntegerField()
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("report photo")
+        verbose_name_plural = _("report photos")
+        ordering = ["pk"]
+
+    def __str__(self) -> str:
+        return self.alt_text
+
+    def get_absolute_url(self) -> str:
+        return reverse("pactes:report_photo", args=[self.pk])
+
+
+class Reminder(models.Model):
+    """A reminder sent about a deadline. One row per (pact, kind, due date): the unique
+    constraint is what makes each reminder go out once, however often the schedule runs."""
+
+    class Kind(models.TextChoices):
+        CITY_ANSWER_OVERDUE = "city_answer_overdue", _("City answer overdue")
+        CONSULTATION_CLOSING = "consultation_closing", _("Consultation closing")
+        REPORT_SOON = "report_soon", _("Yearly report due soon")
+        REPORT_DUE = "report_due", _("Yearly report due")
+        ENDING = "ending", _("Pact ending")
+
+    pact = models.ForeignKey(Pact, on_delete=models.CASCADE, related_name="reminders")
+    kind = models.CharField(max_length=24, choices=Kind.choices)
+    due_on = models.DateField()
+    # For reminders sent at several distances from the same date (a pact ending: 60 and 30 days).
+    days_before = models.PositiveSmallIntegerField(default=0)
+    recipients = models.PositiveIntegerField(default=0)
+    sent_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("reminder")
+        verbose_name_plural = _("reminders")
+        ordering = ["sent_at", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["pact", "kind", "due_on", "days_before"], name="one_reminder_per_deadline")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.pact_id} {self.kind} {self.due_on}"

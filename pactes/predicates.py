@@ -101,6 +101,8 @@ is_pact_editable = _in_status("draft", "co_design", "signing")
 is_pact_open_to_comments = _in_status("consultation", "co_design")
 is_pact_open_to_joining = _in_status("consultation", "active")
 is_pact_signing = _in_status("signing")
+is_pact_reporting = _in_status("active", "suspended")
+is_pact_renewable = _in_status("active", "suspended", "ended")
 is_pact_open_to_files = _in_status(
     "draft", "submitted", "info_requested", "consultation", "co_design", "signing", "active", "suspended"
 )

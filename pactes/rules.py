@@ -21,6 +21,8 @@ from pactes.predicates import (
     is_pact_party_member,
     is_pact_party_signatory,
     is_pact_proponent,
+    is_pact_renewable,
+    is_pact_reporting,
     is_pact_signing,
     is_public_pact,
 )
@@ -50,6 +52,7 @@ rules.add_perm("pactes.complete_pact", city)
 # Made by the platform only: no person holds these.
 rules.add_perm("pactes.activate_pact", rules.always_deny)
 rules.add_perm("pactes.expire_pact", rules.always_deny)
+rules.add_perm("pactes.supersede_pact", rules.always_deny)
 
 # --- other actions ------------------------------------------------------------------------------
 rules.add_perm("pactes.view_pact", is_public_pact | is_pact_insider)
@@ -64,3 +67,9 @@ rules.add_perm("pactes.attach_pact", can_take_part_in_pact & is_pact_open_to_fil
 rules.add_perm("pactes.sign_pact", is_pact_signing & ((can_take_part & is_pact_party_signatory) | is_city_staff))
 rules.add_perm("pactes.link_debate_pact", city & is_pact_open_to_files)
 rules.add_perm("pactes.set_council_reference_pact", city)
+# Yearly reports: the parties write them while the pact runs; the city answers them.
+rules.add_perm("pactes.report_pact", can_take_part & is_pact_party_member & is_pact_reporting)
+rules.add_perm("pactes.answer_report_pact", city)
+# A renewal is a new proposal: its proponents start it from the last signed text.
+rules.add_perm("pactes.renew_pact", proponent & is_pact_renewable)
+rules.add_perm("pactes.view_dashboard", city)

@@ -1,6 +1,6 @@
 """Reads of pacts, commons and versions, shaped for pages with a fixed number of queries."""
 
-from django.db.models import Prefetch, Q, QuerySet
+from django.db.models import Prefetch, Q, QuerySet, prefetch_related_objects
 
 from pactes.models import Clause, Comment, Commons, Pact, PactEvent, PactVersion, Party, Signature
 
@@ -26,7 +26,7 @@ def commons_for_proposal(*, user) -> QuerySet[Commons]:
 
 def pact_for_page(*, pact_id: int) -> Pact | None:
     return (
-        Pact.objects.select_related("commons", "engagement", "frozen_version", "co_design_debate")
+        Pact.objects.select_related("commons", "engagement", "frozen_version", "co_design_debate", "renewal_of")
         .prefetch_related(Prefetch("parties", queryset=Party.objects.select_related("organisation", "person")))
         .filter(pk=pact_id)
         .first()
@@ -46,6 +46,21 @@ def version_with_clauses(*, pact: Pact, number: int | None = None, comments: boo
     if version is not None:
         version.pact = pact
     return version
+
+
+def versions_with_latest_text(*, pact: Pact) -> tuple[PactVersion | None, list[PactVersion]]:
+    """Every version of ``pact``, newest first, and the newest with its clauses and their
+    comments: three queries for the pact page, however many versions there are."""
+    versions = list(PactVersion.objects.filter(pact=pact).defer("parties").order_by("-number"))
+    if not versions:
+        return None, []
+    latest = versions[0]
+    latest.pact = pact
+    clauses = Clause.objects.order_by("position").prefetch_related(
+        Prefetch("comments", queryset=Comment.objects.select_related("author", "answered_by"))
+    )
+    prefetch_related_objects([latest], Prefetch("clauses", queryset=clauses))
+    return latest, versions
 
 
 def version_numbers(*, pact: Pact) -> list[dict]:

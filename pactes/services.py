@@ -219,14 +219,15 @@ def consultations_close_due(*, now=None) -> list[int]:
 
 
 def pacts_expire_due(*, today=None) -> list[int]:
+    """End as ``expired`` every active or suspended pact whose end date has come."""
     from pactes.workflow import pact_transition
 
     today = today or timezone.localdate()
     expired = []
-    due = Pact.objects.filter(status__in=[Pact.Status.ACTIVE, Pact.Status.SUSPENDED], end_date__lt=today)
+    due = Pact.objects.filter(status__in=[Pact.Status.ACTIVE, Pact.Status.SUSPENDED], end_date__lte=today)
     for pact in due.only("pk"):
         try:
-            pact_transition(pact=pact, name="expire", actor=None, reason=_("The end date has passed."))
+            pact_transition(pact=pact, name="expire", actor=None, reason=_("The end date of the pact has come."))
         except InvalidState:
             continue
         expired.append(pact.pk)

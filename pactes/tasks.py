@@ -14,3 +14,10 @@ def close_due_consultations() -> list[int]:
 @shared_task(name="pactes.tasks.expire_ended_pacts")
 def expire_ended_pacts() -> list[int]:
     return services.pacts_expire_due()
+
+
+@shared_task(name="pactes.tasks.send_reminders")
+def send_reminders() -> list[int]:
+    from pactes.deadlines import reminders_send_due
+
+    return [reminder.pk for reminder in reminders_send_due()]

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from pactes.views import pact, public, register, signing, text
+from pactes.views import followup, pact, public, register, signing, text
 
 app_name = "pactes"
 urlpatterns = [
@@ -12,6 +12,11 @@ urlpatterns = [
     path("verifier/", public.verify, name="verify"),
     path("pieces-jointes/<int:pk>/", public.attachment, name="attachment"),
     path("proposer/", pact.propose, name="propose"),
+    path("tableau-de-bord/", followup.dashboard_view, name="dashboard"),
+    path("photos-rapports/<int:pk>/", followup.report_photo, name="report_photo"),
+    path("<int:pk>/rapport/", followup.report_create, name="report"),
+    path("<int:pk>/rapports/<int:report_id>/repondre/", followup.report_answer, name="report_answer"),
+    path("<int:pk>/renouveler/", followup.renew, name="renew"),
     path("<int:pk>/", pact.pact_detail, name="detail"),
     path("<int:pk>/action/<slug:name>/", pact.pact_action, name="action"),
     path("<int:pk>/deliberation/", pact.council_reference, name="council_reference"),

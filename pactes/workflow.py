@@ -59,6 +59,15 @@ TRANSITIONS: dict[str, Transition] = {
         ),
         Transition("complete", (S.ACTIVE,), S.ENDED, _("Mark the pact as completed"), end_reason="completed"),
         Transition("expire", (S.ACTIVE, S.SUSPENDED), S.ENDED, _("Expire"), system=True, end_reason="expired"),
+        # When its renewal becomes active, a pact ends, replaced by it.
+        Transition(
+            "supersede",
+            (S.ACTIVE, S.SUSPENDED),
+            S.ENDED,
+            _("Replaced by its renewal"),
+            system=True,
+            end_reason="renewed",
+        ),
         Transition("withdraw", BEFORE_ACTIVE, S.WITHDRAWN, _("Withdraw the pact")),
     ]
 }
@@ -179,6 +188,15 @@ def _on_withdraw(pact, actor, now) -> list[str]:
 
 def _on_activate(pact, actor, now) -> list[str]:
     pact.activated_at = pact.activated_at or now
+    if pact.renewal_of_id:
+        previous = lock_pact(pact.renewal_of_id)
+        if previous.status in TRANSITIONS["supersede"].sources:
+            _transition(
+                pact=previous,
+                name="supersede",
+                actor=None,
+                reason=_("Renewed by pact no. %(id)s.") % {"id": pact.pk},
+            )
     return ["activated_at"]
 
 

@@ -6,15 +6,17 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from accounts.models import Membership, Organisation
+from accounts.models import Membership, Organisation, User
 from cite.errors import ApplicationError, InvalidInput
 from pactes import selectors
+from pactes.deadlines import overdue_items
 from pactes.forms import (
     AttachmentForm,
     CommentForm,
     CouncilForm,
     JoinForm,
     ReasonForm,
+    ReportAnswerForm,
 )
 from pactes.models import JoinRequest, Pact
 from pactes.predicates import allowed
@@ -59,7 +61,7 @@ def available_actions(user, pact: Pact) -> list[dict]:
 
 def detail_context(request, pact: Pact, **extra) -> dict:
     user = request.user
-    version = selectors.version_with_clauses(pact=pact, comments=True)
+    version, versions = selectors.versions_with_latest_text(pact=pact)
     frozen = pact.frozen_version
     signatures = selectors.signatures_of(version=frozen) if frozen else []
     can = {
@@ -70,12 +72,29 @@ def detail_context(request, pact: Pact, **extra) -> dict:
     can["set_council_reference"] = pact.type == Pact.Type.COMPLEX and allowed(
         user, "pactes.set_council_reference_pact", pact
     )
+    # Only a pact that has been active can have reports: no query for the others.
+    reports = (
+        []
+        if pact.status not in {Pact.Status.ACTIVE, Pact.Status.SUSPENDED, Pact.Status.ENDED}
+        else list(
+            pact.reports.select_related("party__organisation", "party__person")
+            .prefetch_related("photos")
+            .order_by("period")
+        )
+    )
     live = [s for s in signatures if s.voided_at is None]
     signed_parties = {s.party_id for s in live}
+    can["report"] = allowed(user, "pactes.report_pact", pact)
+    can["answer_report"] = allowed(user, "pactes.answer_report_pact", pact)
+    can["renew"] = allowed(user, "pactes.renew_pact", pact) and pact.frozen_version_id is not None
     context = {
         "pact": pact,
+        "reports": reports,
+        "age_bands": User.AgeBand.choices,
+        "overdue": overdue_items(pact, reported_periods={r.period for r in reports}),
+        "report_answer_form": ReportAnswerForm() if can["answer_report"] else None,
         "version": version,
-        "versions": selectors.version_numbers(pact=pact),
+        "versions": versions,
         "events": selectors.timeline(pact=pact),
         "attachments": list(pact.attachments.all()),
         "signatures": live,

@@ -32,6 +32,7 @@ EXPECTED = {
     # Made by the platform only.
     "activate": (set(), set(), S.ACTIVE),
     "expire": (set(), set(), S.ENDED),
+    "supersede": (set(), set(), S.ENDED),
     "suspend": ({S.ACTIVE}, CITY, S.SUSPENDED),
     "resume": ({S.SUSPENDED}, CITY, S.ACTIVE),
     "terminate": ({S.ACTIVE, S.SUSPENDED}, CITY, S.ENDED),
