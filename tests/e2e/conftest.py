@@ -32,9 +32,6 @@ CHROMIUM_ARGS = [
 ]
 DEMO_PASSWORD = settings.DEMO_PASSWORD
 ROOT = Path(__file__).resolve().parent.parent.parent
-# Playwright's sync API runs an event loop in the test thread; the ORM calls the tests make
-# around it are still synchronous and safe.
-os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 
 def pytest_collection_modifyitems(items):
@@ -52,8 +49,9 @@ def _free_port() -> int:
 
 def start_daphne(*, database_name: str, port: int, env_extra: dict | None = None) -> subprocess.Popen:
     """Start ``daphne cite.asgi:application`` on ``port`` against the test database."""
+    environment = {k: v for k, v in os.environ.items() if k != "DJANGO_ALLOW_ASYNC_UNSAFE"}
     env = {
-        **os.environ,
+        **environment,
         "DJANGO_SETTINGS_MODULE": "cite.settings.test",
         "DATABASE_NAME": database_name,
         "PYTHONUNBUFFERED": "1",
@@ -133,15 +131,27 @@ def e2e_db(django_db_blocker):
 
 
 @pytest.fixture(scope="session")
-def browser():
+def browser(live_url):
+    """Chromium, started after the server so that the demo loads outside Playwright's loop."""
     if not shutil.which(CHROMIUM) and not Path(CHROMIUM).exists():
         pytest.fail(f"Chromium is not installed at {CHROMIUM} (apt-get install -y chromium).")
     from playwright.sync_api import sync_playwright
 
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
-        yield browser
-        browser.close()
+    # Playwright's sync API runs an event loop in the test thread; the ORM calls the tests make
+    # beside it are still synchronous and safe. Only this test process gets the flag, never the
+    # servers it starts.
+    previous = os.environ.get("DJANGO_ALLOW_ASYNC_UNSAFE")
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    try:
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+            yield browser
+            browser.close()
+    finally:
+        if previous is None:
+            os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
+        else:
+            os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = previous
 
 
 class PageProblems(list):
