@@ -282,9 +282,29 @@ class JoinForm(forms.Form):
         label=_("What would you like to bring?"), required=False, widget=forms.Textarea(attrs={"rows": 3})
     )
 
-    def __init__(self, *args, organisations, **kwargs):
+    # Joining an active pact is signing its current version, after re-authenticating.
+    password = forms.CharField(
+        label=_("Your password"), strip=False, widget=forms.PasswordInput(attrs={"autocomplete": "current-password"})
+    )
+    confirm = forms.BooleanField(label=_("I have read the signed version of the pact and I sign it."))
+    version = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
+
+    def __init__(self, *args, organisations, signs: bool = False, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["organisation"].queryset = organisations
+        if not signs:
+            del self.fields["password"], self.fields["confirm"], self.fields["version"]
+
+
+class JoinDecisionForm(forms.Form):
+    decision = forms.ChoiceField(choices=[("accept", _("Accept")), ("decline", _("Decline"))])
+    reason = forms.CharField(label=_("Reason"), required=False, max_length=2000)
+
+    def clean(self):
+        data = super().clean()
+        if data.get("decision") == "decline" and not (data.get("reason") or "").strip():
+            self.add_error("reason", _("Give the reason of the refusal: the person who asked will read it."))
+        return data
 
 
 class AttachmentForm(forms.Form):

@@ -21,6 +21,17 @@ from pactes.workflow import lock_pact
 S = Pact.Status
 
 
+def _same_length(start: dt.date, old_start: dt.date, old_end: dt.date) -> dt.date:
+    """The end of a period from ``start`` as long, in whole months, as the old one."""
+    months = max(1, round(((old_end - old_start).days + 1) / 30.44))
+    year, month = divmod(start.month - 1 + months, 12)
+    try:
+        after = start.replace(year=start.year + year, month=month + 1)
+    except ValueError:  # the 29th to 31st of a shorter month: the first of the next one
+        after = (start.replace(day=1, year=start.year + year, month=month + 1) + dt.timedelta(days=32)).replace(day=1)
+    return after - dt.timedelta(days=1)
+
+
 def pact_renew(*, actor: User, pact: Pact) -> Pact:
     """Start the renewal of an active, suspended or ended pact, for one of its proponents.
 
@@ -56,7 +67,7 @@ def pact_renew(*, actor: User, pact: Pact) -> Pact:
         for party in old.parties.exclude(role=Party.Role.CITY).order_by("pk"):
             Party.objects.create(pact=new, role=party.role, organisation=party.organisation, person=party.person)
         start = max(signed.end_date + dt.timedelta(days=1), timezone.localdate()) if signed.end_date else None
-        end = start + (signed.end_date - signed.start_date) if start and signed.start_date else None
+        end = _same_length(start, signed.start_date, signed.end_date) if start and signed.start_date else None
         write_version(
             pact=new,
             actor=actor,

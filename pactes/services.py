@@ -18,7 +18,17 @@ from django.utils.translation import gettext as _
 from accounts.models import Membership, Organisation, User
 from cite.errors import InvalidInput, InvalidState, NotFound, PermissionDenied
 from pactes.guards import check_rate, clean_text, require
-from pactes.models import Attachment, Clause, Comment, JoinRequest, Pact, PactEvent, PactVersion, Party
+from pactes.models import (
+    Attachment,
+    Clause,
+    Comment,
+    JoinRequest,
+    Pact,
+    PactEvent,
+    PactVersion,
+    Party,
+    Signature,
+)
 from pactes.predicates import forget_standing
 from pactes.uploads import CheckedUpload, check_upload
 from pactes.versions import current_clauses, write_version
@@ -65,8 +75,16 @@ def ensure_city_party(*, pact: Pact, actor: User | None) -> Party:
 
 
 def join_request_create(
-    *, actor: User, pact: Pact, message: str = "", organisation: Organisation | None = None
+    *,
+    actor: User,
+    pact: Pact,
+    message: str = "",
+    organisation: Organisation | None = None,
+    signed_version_number: int | None = None,
 ) -> JoinRequest:
+    """Ask to join a pact in consultation or active. Joining an active pact is signing its
+    signed version as it stands: the caller has re-authenticated ``actor`` and passes the number
+    of the version they read; the signature is recorded if the request is accepted."""
     require(actor, "pactes.request_join_pact", pact)
     if (
         organisation is not None
@@ -77,16 +95,35 @@ def join_request_create(
         raise PermissionDenied(_("You can only ask on behalf of an organisation you represent."))
     if organisation is not None and pact.parties.filter(organisation=organisation).exists():
         raise InvalidState(_("This organisation is already a party to the pact."), code="ALREADY_PARTY")
+    signed_version = None
+    if pact.status == Pact.Status.ACTIVE:
+        signed_version = pact.frozen_version
+        if signed_version is None or signed_version_number != signed_version.number:
+            raise InvalidState(
+                _("Joining an active pact is signing its signed version: read it and confirm."),
+                code="VERSION_NOT_SIGNED",
+            )
     try:
         with transaction.atomic():
             return JoinRequest.objects.create(
-                pact=pact, user=actor, organisation=organisation, message=clean_text(message)[:2000]
+                pact=pact,
+                user=actor,
+                organisation=organisation,
+                message=clean_text(message)[:2000],
+                signed_version=signed_version,
             )
     except IntegrityError as exc:
         raise InvalidState(_("You have already asked to join this pact."), code="ALREADY_REQUESTED") from exc
 
 
-def join_request_decide(*, actor: User, join_request: JoinRequest, accept: bool) -> JoinRequest:
+def join_request_decide(*, actor: User, join_request: JoinRequest, accept: bool, reason: str = "") -> JoinRequest:
+    """Accept or decline (with a reason the requester reads) a request to join. Accepting on an
+    active pact records the requester's signature of the version they signed when asking."""
+    reason = clean_text(reason)[:2000]
+    if not accept and not reason:
+        raise InvalidInput(
+            _("Give the reason of the refusal: the person who asked will read it."), code="REASON_REQUIRED"
+        )
     with transaction.atomic():
         pact = lock_pact(join_request.pact_id)
         require(actor, "pactes.decide_join_pact", pact)
@@ -101,13 +138,38 @@ def join_request_decide(*, actor: User, join_request: JoinRequest, accept: bool)
                 if join_request.organisation_id
                 else {"person": join_request.user}
             )
-            if not pact.parties.filter(**kwargs).exists():
-                _add_party(pact=pact, actor=actor, role=Party.Role.CO_SIGNATORY, **kwargs)
+            if pact.status == Pact.Status.ACTIVE and (
+                join_request.signed_version_id is None or join_request.signed_version_id != pact.frozen_version_id
+            ):
+                raise InvalidState(
+                    _("This request does not sign the pact's signed version; ask the person to request again."),
+                    code="VERSION_NOT_SIGNED",
+                )
+            party = pact.parties.filter(**kwargs).first()
+            if party is None:
+                party = _add_party(pact=pact, actor=actor, role=Party.Role.CO_SIGNATORY, **kwargs)
+            if pact.status == Pact.Status.ACTIVE:
+                _record_joining_signature(pact=pact, party=party, join_request=join_request)
+        join_request.decision_reason = reason
         join_request.status = JoinRequest.Status.ACCEPTED if accept else JoinRequest.Status.DECLINED
         join_request.decided_by = actor
         join_request.decided_at = timezone.now()
-        join_request.save(update_fields=["status", "decided_by", "decided_at"])
+        join_request.save(update_fields=["status", "decided_by", "decided_at", "decision_reason"])
     return join_request
+
+
+def _record_joining_signature(*, pact: Pact, party: Party, join_request: JoinRequest) -> None:
+    version = join_request.signed_version
+    if Signature.objects.filter(version=version, party=party, voided_at__isnull=True).exists():
+        return
+    Signature.objects.create(version=version, party=party, signer=join_request.user, content_hash=version.content_hash)
+    PactEvent.objects.create(
+        pact=pact,
+        kind=PactEvent.Kind.SIGNATURE,
+        actor=join_request.user,
+        reason=party.name,
+        version_number=version.number,
+    )
 
 
 # --- comments -------------------------------------------------------------------------------

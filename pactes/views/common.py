@@ -101,12 +101,25 @@ def detail_context(request, pact: Pact, **extra) -> dict:
         "unsigned_parties": [p for p in pact.parties.all() if p.pk not in signed_parties] if frozen else [],
         "actions": available_actions(user, pact),
         "can": can,
-        "join_requests": list(pact.join_requests.filter(status=JoinRequest.Status.PENDING).select_related("user"))
+        "join_requests": list(
+            pact.join_requests.filter(status=JoinRequest.Status.PENDING).select_related(
+                "user", "organisation", "signed_version"
+            )
+        )
         if can["decide_join"]
         else [],
         "reason_form": ReasonForm(),
         "comment_form": CommentForm(),
-        "join_form": JoinForm(organisations=represented(user)) if can["request_join"] else None,
+        "join_form": JoinForm(
+            organisations=represented(user),
+            signs=pact.status == Pact.Status.ACTIVE,
+            initial={"version": pact.frozen_version.number if pact.frozen_version_id else None},
+        )
+        if can["request_join"]
+        else None,
+        "my_join_requests": list(pact.join_requests.filter(user=user).exclude(status=JoinRequest.Status.PENDING))
+        if user.is_authenticated and not can["decide_join"]
+        else [],
         "attachment_form": AttachmentForm() if can["attach"] else None,
         "council_form": CouncilForm(initial={"reference": pact.council_decision_reference})
         if can["set_council_reference"]

@@ -1,5 +1,6 @@
 """The pact page and the actions posted from it: proposal, transitions, comments, joining, files."""
 
+from allauth.core import ratelimit
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
@@ -7,7 +8,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from cite.errors import ApplicationError
+from cite.errors import ApplicationError, InvalidInput
 from pactes import proposals, selectors, services
 from pactes.forms import (
     AnswerForm,
@@ -15,13 +16,15 @@ from pactes.forms import (
     CommentForm,
     CouncilForm,
     DebateLinkForm,
+    JoinDecisionForm,
     JoinForm,
     ProposalForm,
     ReasonForm,
 )
-from pactes.models import Comment, JoinRequest
+from pactes.models import Comment, JoinRequest, Pact
 from pactes.predicates import allowed
-from pactes.views.common import act, act_on_form, detail_context, represented, visible_pact
+from pactes.signing import signature_check_reauthentication
+from pactes.views.common import act, act_on_form, detail_context, failed, form_error, represented, visible_pact
 from pactes.workflow import MANUAL, TRANSITIONS, pact_transition
 
 
@@ -136,15 +139,26 @@ def comment_answer(request, pk: int, comment_id: int):
 @require_POST
 def join(request, pk: int):
     pact = visible_pact(request, pk)
-    return act_on_form(
-        request,
-        pact,
-        JoinForm(request.POST, organisations=represented(request.user)),
-        lambda data: services.join_request_create(
-            actor=request.user, pact=pact, message=data["message"], organisation=data["organisation"]
-        ),
-        _("Your request is sent to the parties of the pact."),
-    )
+    signs = pact.status == Pact.Status.ACTIVE
+    form = JoinForm(request.POST, organisations=represented(request.user), signs=signs)
+    if not form.is_valid():
+        return failed(request, pact, form_error(form))
+    data = form.cleaned_data
+
+    def ask():
+        if signs:
+            if not ratelimit.consume(request, action="reauthenticate", user=request.user):
+                raise InvalidInput(_("Too many attempts. Wait a minute and try again."), code="RATE_LIMITED")
+            signature_check_reauthentication(user=request.user, password=data["password"])
+        services.join_request_create(
+            actor=request.user,
+            pact=pact,
+            message=data["message"],
+            organisation=data["organisation"],
+            signed_version_number=data.get("version"),
+        )
+
+    return act(request, pact, ask, _("Your request is sent to the parties of the pact."))
 
 
 @login_required
@@ -152,11 +166,16 @@ def join(request, pk: int):
 def join_decide(request, pk: int, request_id: int):
     pact = visible_pact(request, pk)
     join_request = get_object_or_404(JoinRequest, pk=request_id, pact=pact)
-    accept = request.POST.get("decision") == "accept"
+    form = JoinDecisionForm(request.POST)
+    if not form.is_valid():
+        return failed(request, pact, form_error(form))
+    accept = form.cleaned_data["decision"] == "accept"
     return act(
         request,
         pact,
-        lambda: services.join_request_decide(actor=request.user, join_request=join_request, accept=accept),
+        lambda: services.join_request_decide(
+            actor=request.user, join_request=join_request, accept=accept, reason=form.cleaned_data["reason"]
+        ),
         _("The request is accepted.") if accept else _("The request is declined."),
     )
 
