@@ -103,6 +103,7 @@ class Server:
     layer: str
     port: int
     process: subprocess.Popen
+    log: str
 
     @property
     def path(self) -> str:
@@ -120,12 +121,13 @@ def start_server(kind: str, layer: str, database: dict) -> Server:
     else:
         app = "cite.asgi:application" if kind == "room" else "bench.bare_channels:application"
         command = [str(BIN / "daphne"), "-b", "127.0.0.1", "-p", str(port), app]
-    process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    server = Server(kind, layer, port, process)
+    log = open(Path(database["sqlite"]).with_name(f"{kind}-{layer}-{port}.log"), "w")  # noqa: SIM115
+    process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=log)
+    server = Server(kind, layer, port, process, log.name)
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
         if process.poll() is not None:
-            raise RuntimeError(f"{kind} server stopped: {process.stderr.read().decode()[-2000:]}")
+            raise RuntimeError(f"{kind} server stopped: {Path(log.name).read_text()[-2000:]}")
         try:
             with socket.create_connection(("127.0.0.1", port), timeout=1):
                 pass
@@ -144,6 +146,9 @@ def stop_server(server: Server) -> None:
         server.process.wait(timeout=10)
     except subprocess.TimeoutExpired:
         server.process.kill()
+    errors = Path(server.log).read_text()
+    if "Traceback" in errors:
+        print(f"  {server.kind} server errors:\n{errors[-3000:]}", file=sys.stderr)
 
 
 # --- clients -----------------------------------------------------------------------------------
@@ -183,6 +188,9 @@ def broadcast_frame(server: Server, i: int) -> dict:
     }
 
 
+CLOSED: dict[int | None, int] = {}
+
+
 async def listen(socket_, received: dict[int, list[float]]) -> None:
     try:
         async for text in socket_:
@@ -192,8 +200,9 @@ async def listen(socket_, received: dict[int, list[float]]) -> None:
                 received.setdefault(int(frame["message"]["body_html"][1:]), []).append(time.perf_counter())
             elif kind == "ping":
                 await socket_.send(json.dumps({"type": "pong", "n": frame["n"]}))
-    except websockets.ConnectionClosed:
-        pass
+    except websockets.ConnectionClosed as closed:
+        code = closed.rcvd.code if closed.rcvd else None
+        CLOSED[code] = CLOSED.get(code, 0) + 1
 
 
 async def drain(socket_) -> None:
@@ -257,6 +266,9 @@ async def run_one(server: Server, listeners: int, broadcasts: int, cookie: str) 
         await poster.send(json.dumps(broadcast_frame(server, i)))
         await asyncio.sleep(max(0.0, start + i + 1 - time.perf_counter()))
     measured = range(warmup, warmup + broadcasts)
+    if CLOSED:
+        print(f"  listeners closed by the server during the run (code: count): {CLOSED}", file=sys.stderr)
+        CLOSED.clear()
     deadline = time.perf_counter() + 5
     while time.perf_counter() < deadline and any(len(received.get(i, [])) < listeners for i in measured):
         await asyncio.sleep(0.05)
@@ -324,6 +336,9 @@ def main() -> None:
                     server = start_server(kind, layer, database)
                     try:
                         result = asyncio.run(run_one(server, size, args.broadcasts, database["cookie"]))
+                    except (OSError, websockets.WebSocketException) as error:
+                        print(f"| {kind} | {layer} | {size} | failed: {error!r} |", flush=True)
+                        continue
                     finally:
                         stop_server(server)
                     results.append(result)

@@ -61,6 +61,12 @@ def _language(scope) -> str:
 
 
 class RoomConsumer(AsyncWebsocketConsumer):
+    # A socket has no channel of its own on the layer: the process's room hub is the only
+    # subscriber (debates.fanout). An alias that names no layer gives None, so Channels neither
+    # creates nor polls a channel per socket (with Redis, a thousand polling sockets exhaust
+    # the connection pool).
+    channel_layer_alias = "debates.sockets-use-the-room-hub"
+
     # --- connection ----------------------------------------------------------------------------
 
     async def connect(self):

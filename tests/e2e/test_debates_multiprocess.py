@@ -12,6 +12,7 @@ import pytest
 import websockets
 from django.db import connection
 
+from tests.debates.sessions import session_cookie
 from tests.e2e.conftest import _free_port, start_daphne, stop
 
 pytestmark = pytest.mark.multiprocess
@@ -20,19 +21,6 @@ POSTERS_PER_PROCESS = 2
 MESSAGES_PER_POSTER = 20
 # A Redis database of its own, so that other test runs on the machine do not share its groups.
 REDIS_URL = f"redis://127.0.0.1:6379/{12 + os.getpid() % 4}"
-
-
-def _session_cookie(user) -> str:
-    from django.conf import settings
-    from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
-    from django.contrib.sessions.backends.db import SessionStore
-
-    session = SessionStore()
-    session[SESSION_KEY] = str(user.pk)
-    session[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
-    session[HASH_SESSION_KEY] = user.get_session_auth_hash()
-    session.save()
-    return f"{settings.SESSION_COOKIE_NAME}={session.session_key}"
 
 
 @pytest.fixture
@@ -68,7 +56,7 @@ def setting(e2e_db):
         user = User.objects.create_user(email=f"multi-{n}-{i}@example.org", password="x" * 12, display_name=f"P{i}")
         EmailAddress.objects.create(user=user, email=user.email, verified=True, primary=True)
         services.debate_accept_charter(actor=user, debate=debate)
-        cookies.append(_session_cookie(user))
+        cookies.append(session_cookie(user))
     return debate, cookies
 
 
