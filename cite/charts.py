@@ -164,7 +164,7 @@ def render(figure, *, chart_id: str) -> SafeString:
         (label, values, texts)
         for (label, texts), (_code, *values) in zip(figure.labelled_rows(), figure.rows, strict=True)
     ]
-    if not figure.chart_kind or not rows:
+    if figure.chart_kind in ("", "table") or not rows:
         return SafeString("")
     desc = describe(figure.series, rows)
     if figure.chart_kind == "line":

@@ -68,6 +68,10 @@ KEY_FIGURES = {
     "appeals": _("Appeals against a moderation decision"),
     "pacts_signed": _("New collaboration pacts signed"),
     "commons": _("Commons under a collaboration pact"),
+    "reports_on_time": _("Pact reports filed on time"),
+    "reports_late": _("Pact reports filed late"),
+    "volunteers": _("Volunteers reported by the pacts"),
+    "hours": _("Hours given, reported by the pacts"),
 }
 
 
@@ -77,7 +81,7 @@ class Spec:
     description: str
     series: tuple[str, ...]
     label: Callable[[object], str]
-    chart: str = "bar"  # "bar", "line" or "" (a list of key figures)
+    chart: str = "bar"  # "bar", "line", "table" (no chart) or "" (a list of key figures)
     per_engagement: bool = True  # False: the figure compares the engagements, it has no filter
 
 
@@ -136,6 +140,26 @@ SPECS: dict[str, Spec] = {
         ),
         series=(_("Pacts submitted"), _("Pacts signed"), _("Commons under a pact")),
         label=_neighbourhood_label,
+    ),
+    "pact_reports": Spec(
+        title=_("Yearly reports of the pacts filed on time"),
+        description=_(
+            "Reports of the pacts for a pact year ending in this year, by the neighbourhood of the "
+            "commons: filed by the last day of the pact year, or later. Reports not filed yet are "
+            "not counted."
+        ),
+        series=(_("Filed on time"), _("Filed late")),
+        label=_neighbourhood_label,
+    ),
+    "volunteering": Spec(
+        title=_("Volunteers and hours reported by the pacts"),
+        description=_(
+            "What the yearly reports of the pacts for a pact year ending in this year report, by "
+            "the neighbourhood of the commons."
+        ),
+        series=(_("Volunteers"), _("Hours")),
+        label=_neighbourhood_label,
+        chart="table",  # two quantities of different scales: a table reads better than bars
     ),
     "by_engagement": Spec(
         title=_("Debates and pacts by engagement"),

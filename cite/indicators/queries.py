@@ -7,7 +7,7 @@ import datetime as dt
 from functools import cached_property
 
 from django.conf import settings
-from django.db.models import Count, DurationField, Exists, ExpressionWrapper, F, OuterRef, Q, Subquery
+from django.db.models import Count, DurationField, Exists, ExpressionWrapper, F, OuterRef, Q, Subquery, Sum
 from django.db.models.functions import Coalesce, ExtractMonth
 from django.utils import timezone
 
@@ -119,6 +119,33 @@ class Indicators:
             if row["submitted"] or row["signed"] or row["commons"]
         ]
 
+    @cached_property
+    def _pact_reports(self) -> list[list]:
+        """The yearly reports of the pacts whose period ends in the year, by neighbourhood: filed
+        on time (by the period's last day, its due date in ``pactes.deadlines``) or late, and the
+        volunteers and hours they report."""
+        from pactes.models import PactReport
+
+        reports = PactReport.objects.filter(
+            pact__in=self._pacts(), period_end__gte=self.start.date(), period_end__lt=self.end.date()
+        )
+        on_time = Q(created_at__date__lte=F("period_end"))
+        rows = (
+            reports.order_by()
+            .values("pact__commons__neighbourhood")
+            .annotate(
+                on_time=Count("pk", filter=on_time),
+                late=Count("pk", filter=~on_time),
+                volunteers=Sum("volunteers"),
+                hours=Sum("hours"),
+            )
+            .order_by("pact__commons__neighbourhood")
+        )
+        return [
+            [row["pact__commons__neighbourhood"], row["on_time"], row["late"], row["volunteers"], row["hours"]]
+            for row in rows
+        ]
+
     # --- the figures ---------------------------------------------------------------------------
 
     def _figure(self, key: str, rows: list[list], suppressed: int = 0) -> Figure:
@@ -141,6 +168,10 @@ class Indicators:
             ["appeals", sum(self._appeals.values())],
             ["pacts_signed", sum(row[2] for row in neighbourhoods)],
             ["commons", sum(row[3] for row in neighbourhoods)],
+            ["reports_on_time", sum(row[1] for row in self._pact_reports)],
+            ["reports_late", sum(row[2] for row in self._pact_reports)],
+            ["volunteers", sum(row[3] for row in self._pact_reports)],
+            ["hours", sum(row[4] for row in self._pact_reports)],
         ]
         return self._figure("key_figures", rows)
 
@@ -201,6 +232,12 @@ class Indicators:
 
     def by_neighbourhood(self) -> Figure:
         return self._figure("by_neighbourhood", self._by_neighbourhood)
+
+    def pact_reports(self) -> Figure:
+        return self._figure("pact_reports", [row[:3] for row in self._pact_reports])
+
+    def volunteering(self) -> Figure:
+        return self._figure("volunteering", [[row[0], row[3], row[4]] for row in self._pact_reports])
 
     def by_engagement(self) -> Figure:
         """Debates and pacts of the year by engagement number, all engagements (two queries)."""

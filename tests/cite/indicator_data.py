@@ -10,7 +10,7 @@ from zoneinfo import ZoneInfo
 from accounts.models import User
 from debates.models import Debate, Message
 from moderation.models import Appeal, ModerationAction
-from pactes.models import Commons, Pact, PactEvent, PactVersion, Party, Signature
+from pactes.models import Commons, Pact, PactEvent, PactReport, PactVersion, Party, Signature
 
 PARIS = ZoneInfo("Europe/Paris")
 _serial = itertools.count(1)
@@ -84,6 +84,20 @@ def event(pact: Pact, *, to_status: str, when: dt.datetime) -> None:
     PactEvent.objects.filter(pk=created.pk).update(created_at=when)
 
 
+def report(pact: Pact, *, period: int, start: dt.date, end: dt.date, filed: dt.datetime, volunteers: int, hours: int):
+    filed_report = PactReport.objects.create(
+        pact=pact,
+        period=period,
+        period_start=start,
+        period_end=end,
+        actions="Ateliers",
+        results="Un lieu plus vivant",
+        volunteers=volunteers,
+        hours=hours,
+    )
+    PactReport.objects.filter(pk=filed_report.pk).update(created_at=filed)
+
+
 def build(*, make_user, engagements) -> SimpleNamespace:
     """Engagements 1 and 2 must exist (pages). Returns what was built, by name."""
     one, two = engagements[0], engagements[1]
@@ -153,7 +167,7 @@ def build(*, make_user, engagements) -> SimpleNamespace:
         submitted=at(2025, 2, 1),
         activated=at(2025, 6, 1),
     )
-    pact(
+    signed_2024 = pact(
         commons=north_garden,
         status=Active,
         creator=signer,
@@ -165,7 +179,7 @@ def build(*, make_user, engagements) -> SimpleNamespace:
     event(in_consultation, to_status=Status.SUBMITTED, when=at(2025, 9, 1))
     event(in_consultation, to_status=Status.CONSULTATION, when=at(2025, 10, 1))
     event(in_consultation, to_status=Status.CO_DESIGN, when=at(2026, 1, 10))
-    pact(
+    ended = pact(
         commons=north_garden,
         status=Status.ENDED,
         creator=signer,
@@ -176,4 +190,26 @@ def build(*, make_user, engagements) -> SimpleNamespace:
     pact(commons=centre, status=Status.DRAFT, creator=signer)
     pact(commons=north_room, status=Status.SUBMITTED, creator=signer, submitted=at(2026, 1, 5))
     sign(signed_2025, signer, at(2025, 5, 30))
+    # Yearly reports of the pacts: one on time and one late for pact years ending in 2025, one
+    # for a pact year that ended in 2024.
+    day = dt.date
+    report(
+        signed_2025,
+        period=1,
+        start=day(2025, 1, 1),
+        end=day(2025, 12, 31),
+        filed=at(2025, 12, 20),
+        volunteers=6,
+        hours=120,
+    )
+    report(
+        signed_2024,
+        period=1,
+        start=day(2024, 9, 1),
+        end=day(2025, 8, 31),
+        filed=at(2025, 9, 15),
+        volunteers=4,
+        hours=40,
+    )
+    report(ended, period=1, start=day(2023, 5, 1), end=day(2024, 4, 30), filed=at(2024, 4, 1), volunteers=3, hours=10)
     return SimpleNamespace(thirties=thirties, sixties=sixties, signer=signer, first=first, signed_2025=signed_2025)

@@ -32,10 +32,11 @@ def test_dashboard_shows_every_figure_with_a_chart_its_text_and_its_table(known,
     assert response.status_code == 200
     html = response.content.decode()
     assert 'role="img"' in html
-    # Seven charts (every figure but the key figures), each named and described, each with a table.
-    assert html.count("<svg") == 7
-    assert html.count("<title id=") == 7 and html.count("<desc id=") == 7
-    assert html.count("<table") == 7
+    # Eight charts, each named and described; a table for each figure but the key figures
+    # (volunteers and hours have a table only).
+    assert html.count("<svg") == 8
+    assert html.count("<title id=") == 8 and html.count("<desc id=") == 8
+    assert html.count("<table") == 9
     assert "style=" not in html.split("<main", 1)[-1]  # the CSP forbids inline styles
     assert response.context["year"] == 2025
     key_figures = dict(response.context["key_figures"]["figure"].rows)

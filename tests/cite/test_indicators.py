@@ -34,7 +34,20 @@ def test_key_figures_of_a_year_count_only_that_year(known):
         "appeals": 2,
         "pacts_signed": 1,
         "commons": 2,
+        "reports_on_time": 1,
+        "reports_late": 1,
+        "volunteers": 10,
+        "hours": 160,
     }
+
+
+def test_pact_reports_on_time_and_late_with_volunteers_and_hours(known):
+    indicators = Indicators(year=2025)
+
+    assert indicators.pact_reports().rows == [["Centre", 1, 0], ["Nord", 0, 1]]
+    assert indicators.volunteering().rows == [["Centre", 6, 120], ["Nord", 4, 40]]
+    assert Indicators(year=2024).pact_reports().rows == [["Nord", 1, 0]]
+    assert Indicators(year=2025, engagement=2).volunteering().rows == [["Nord", 4, 40]]
 
 
 def test_key_figures_of_the_previous_year(known):
