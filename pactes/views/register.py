@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET
 
 from pactes import exports, register
+from pactes.predicates import allowed
 
 REGISTER_PAGE_SIZE = 20
 COMMONS_PAGE_SIZE = 20
@@ -49,6 +50,7 @@ def register_view(request):
         "csv_url": reverse("pactes:export_csv") + (f"?{query}" if query else ""),
         "tiles_url": settings.PACT_MAP_TILES_URL,
         "tiles_attribution": settings.PACT_MAP_TILES_ATTRIBUTION,
+        "can_dashboard": allowed(request.user, "pactes.view_dashboard"),
     }
     # A forged filter value is shown as an error and left out; the list still answers.
     return render(request, "pactes/register/register.html", context, status=400 if form.errors else 200)
