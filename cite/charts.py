@@ -76,15 +76,19 @@ def _line(x1: float, y1: float, x2: float, y2: float) -> str:
     return f'<line x1="{x1}" y1="{y1}" x2="{x2}" y2="{y2}" stroke="{INK}" stroke-width="1"/>'
 
 
-def _legend(series: list[str], fills: list[str], y: int) -> str:
-    parts, x = [], LABEL_WIDTH
+def _legend(series: list[str], fills: list[str]) -> tuple[str, int]:
+    """The legend above the bars, wrapped on as many lines as it needs; returns it and its height."""
+    parts, x, y = [], 0, 4
     for name, fill in zip(series, fills, strict=False):
+        width = 30 + 8 * len(name)
+        if x and x + width > WIDTH:
+            x, y = 0, y + 20
         parts.append(
             f'<rect x="{x}" y="{y}" width="14" height="14" fill="{fill}" stroke="{INK}" stroke-width="1"/>'
             + _text(x + 20, y + 12, name)
         )
-        x += 30 + 8 * len(name)
-    return "".join(parts)
+        x += width
+    return "".join(parts), y + 24
 
 
 def bar_chart(
@@ -93,14 +97,12 @@ def bar_chart(
     """Horizontal bars: ``rows`` are ``(label, raw values, values as text)``, one value per
     series. A missing value (``None``) draws no bar and writes its text (e.g. "fewer than 5")."""
     defs, fills = _fills(chart_id, len(series))
-    top = 28 if len(series) > 1 else 4
+    legend, top = _legend(series, fills) if len(series) > 1 else ("", 4)
     group = len(series) * BAR_HEIGHT + GROUP_GAP
     height = top + max(1, len(rows)) * group + 4
     highest = max((_number(value) for _label, values, _texts in rows for value in values), default=0) or 1
     span = WIDTH - LABEL_WIDTH - VALUE_WIDTH
-    parts = [f"<defs>{defs}</defs>" if defs else ""]
-    if len(series) > 1:
-        parts.append(_legend(series, fills, 4))
+    parts = [f"<defs>{defs}</defs>" if defs else "", legend]
     for index, (label, values, texts) in enumerate(rows):
         y = top + index * group
         middle = y + len(series) * BAR_HEIGHT / 2 + 4
@@ -118,8 +120,11 @@ def bar_chart(
     return _frame(chart_id=chart_id, title=title, desc=desc, height=height, body="".join(parts))
 
 
-def line_chart(*, chart_id: str, title: str, desc: str, rows: list[tuple[str, list, list[str]]]) -> SafeString:
-    """One series as a line over ordered points (months), each point labelled with its value."""
+def line_chart(
+    *, chart_id: str, title: str, desc: str, rows: list[tuple[str, list, list[str]]], ticks: list[str]
+) -> SafeString:
+    """One series as a line over ordered points (months), each point labelled with its value and
+    its short name (``ticks``) under the axis."""
     height, left, right, top, bottom = 240, 40, 20, 24, 40
     values = [_number(values[0]) for _label, values, _texts in rows]
     highest = max(values, default=0) or 1
@@ -135,11 +140,11 @@ def line_chart(*, chart_id: str, title: str, desc: str, rows: list[tuple[str, li
         f'<polyline points="{" ".join(f"{x:.1f},{y:.1f}" for x, y in points)}" fill="none" '
         f'stroke="{SOLID}" stroke-width="2"/>',
     ]
-    for (x, y), (label, _values, texts) in zip(points, rows, strict=False):
+    for (x, y), (_label, _values, texts), tick in zip(points, rows, ticks, strict=False):
         parts.append(
             f'<circle cx="{x:.1f}" cy="{y:.1f}" r="4" fill="{SOLID}"/>'
             + _text(x, y - 8, texts[0], anchor="middle")
-            + _text(x, top + plot + 18, label[:3], anchor="middle")
+            + _text(x, top + plot + 18, tick, anchor="middle")
         )
     return _frame(chart_id=chart_id, title=title, desc=desc, height=height, body="".join(parts))
 
@@ -168,7 +173,8 @@ def render(figure, *, chart_id: str) -> SafeString:
         return SafeString("")
     desc = describe(figure.series, rows)
     if figure.chart_kind == "line":
-        return line_chart(chart_id=chart_id, title=figure.title, desc=desc, rows=rows)
+        ticks = [figure.spec.short_label(code) for code, *_values in figure.rows]
+        return line_chart(chart_id=chart_id, title=figure.title, desc=desc, rows=rows, ticks=ticks)
     return bar_chart(chart_id=chart_id, title=figure.title, desc=desc, series=figure.series, rows=rows)
 
 

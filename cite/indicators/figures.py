@@ -11,7 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from django.conf import settings
-from django.utils.dates import MONTHS
+from django.utils.dates import MONTHS, MONTHS_AP
 from django.utils.formats import number_format
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
@@ -23,6 +23,10 @@ def _key_label(code: str) -> str:
 
 def _month_label(code) -> str:
     return str(MONTHS.get(int(code), code))
+
+
+def _month_short_label(code) -> str:
+    return str(MONTHS_AP.get(int(code), code))
 
 
 def _moderation_label(code: str) -> str:
@@ -83,6 +87,11 @@ class Spec:
     label: Callable[[object], str]
     chart: str = "bar"  # "bar", "line", "table" (no chart) or "" (a list of key figures)
     per_engagement: bool = True  # False: the figure compares the engagements, it has no filter
+    short_label: Callable[[object], str] | None = None  # under a line chart's axis
+
+    def __post_init__(self):
+        if self.short_label is None:
+            object.__setattr__(self, "short_label", self.label)
 
 
 SPECS: dict[str, Spec] = {
@@ -105,6 +114,7 @@ SPECS: dict[str, Spec] = {
         description=_("Every message posted in a debate room, whatever became of it."),
         series=(_("Messages"),),
         label=_month_label,
+        short_label=_month_short_label,
         chart="line",
     ),
     "moderation": Spec(
