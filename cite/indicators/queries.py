@@ -13,6 +13,9 @@ from django.utils import timezone
 
 from cite.indicators.figures import FIGURE_KEYS, SPECS, Figure
 
+# The columns of ``Indicators._pact_reports`` after the neighbourhood, as key figures.
+REPORT_COLUMNS = ["reports_on_time", "reports_late", "volunteers", "hours"]
+
 
 def available_years() -> list[int]:
     """The years a reader may choose, newest first (no query)."""
@@ -152,42 +155,37 @@ class Indicators:
         engagement = self.engagement if SPECS[key].per_engagement else None
         return Figure(key=key, year=self.year, engagement=engagement, rows=rows, suppressed=suppressed)
 
+    def _summary_rows(self) -> list[list]:
+        totals = self._message_totals
+        neighbourhoods = self._by_neighbourhood
+        return [
+            ["debates", totals["debates"]],
+            ["participants", totals["participants"]],
+            ["messages", totals["messages"]],
+            ["pacts_signed", sum(row[2] for row in neighbourhoods)],
+            ["commons", sum(row[3] for row in neighbourhoods)],
+        ]
+
     def key_figures(self) -> Figure:
         totals = self._message_totals
         share = round(100 * totals["moderated"] / totals["messages"], 1) if totals["messages"] else None
         median = self._median_decision_seconds
-        neighbourhoods = self._by_neighbourhood
+        reports = self._pact_reports
         rows = [
-            ["debates", totals["debates"]],
-            ["participants", totals["participants"]],
-            ["messages", totals["messages"]],
+            *self._summary_rows(),
             ["moderated_share", share],
             ["moderated_automatic", totals["automatic"]],
             ["moderated_human", totals["human"]],
             ["median_decision", round(median) if median is not None else None],
             ["appeals", sum(self._appeals.values())],
-            ["pacts_signed", sum(row[2] for row in neighbourhoods)],
-            ["commons", sum(row[3] for row in neighbourhoods)],
-            ["reports_on_time", sum(row[1] for row in self._pact_reports)],
-            ["reports_late", sum(row[2] for row in self._pact_reports)],
-            ["volunteers", sum(row[3] for row in self._pact_reports)],
-            ["hours", sum(row[4] for row in self._pact_reports)],
+            *[[code, sum(row[column] for row in reports)] for column, code in enumerate(REPORT_COLUMNS, start=1)],
         ]
         return self._figure("key_figures", rows)
 
     def summary(self) -> Figure:
         """The key figures that need no moderation query (two queries): what an engagement page
         shows about itself."""
-        totals = self._message_totals
-        neighbourhoods = self._by_neighbourhood
-        rows = [
-            ["debates", totals["debates"]],
-            ["participants", totals["participants"]],
-            ["messages", totals["messages"]],
-            ["pacts_signed", sum(row[2] for row in neighbourhoods)],
-            ["commons", sum(row[3] for row in neighbourhoods)],
-        ]
-        return self._figure("summary", rows)
+        return self._figure("summary", self._summary_rows())
 
     def messages_by_month(self) -> Figure:
         counts = dict(

@@ -27,18 +27,19 @@ def test_key_figures_of_a_year_count_only_that_year(known):
         "debates": 3,
         "participants": 7,
         "messages": 9,
+        "pacts_signed": 1,
+        "commons": 2,
         "moderated_share": 33.3,  # 3 of 9 messages got a decision
         "moderated_automatic": 2,
         "moderated_human": 2,
         "median_decision": 945,  # people decided after 90 s and 1,800 s
         "appeals": 2,
-        "pacts_signed": 1,
-        "commons": 2,
         "reports_on_time": 1,
         "reports_late": 1,
         "volunteers": 10,
         "hours": 160,
     }
+    assert list(figures)[:3] == ["debates", "participants", "messages"]
 
 
 def test_pact_reports_on_time_and_late_with_volunteers_and_hours(known):
