@@ -75,7 +75,7 @@ class RegisterFilterForm(forms.Form):
     URLs (``?statut=active&bien=garden``), which the exports accept too."""
 
     q = forms.CharField(label=_("Search"), required=False, max_length=MAX_QUERY_LENGTH, strip=True)
-    statut = forms.ChoiceField(label=_("Status"), required=False)
+    statut = forms.ChoiceField(label=pgettext_lazy("register filter", "Status"), required=False)
     bien = forms.ChoiceField(label=_("Kind of commons"), required=False)
     quartier = forms.ChoiceField(label=_("Neighbourhood"), required=False)
     engagement = forms.TypedChoiceField(label=_("Engagement"), required=False, coerce=int, empty_value=None)
