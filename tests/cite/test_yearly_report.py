@@ -3,6 +3,8 @@ draft, freeze them at publication (also through the elected official's approval)
 them afterwards whatever new data arrives; PDF export."""
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from wagtail.models import Page
 
@@ -196,3 +198,19 @@ def test_a_report_is_created_under_the_home_page_only(home, engagements):
     assert YearlyReportPage.can_create_at(home)
     assert not YearlyReportPage.can_create_at(programme)
     publish(home, YearlyReportPage(title="Point annuel", slug="point-annuel", year=2025))
+
+
+def test_published_report_query_count_does_not_grow_with_the_data(home, engagements, known, make_user, client):
+    report = draft_report(home, engagements)
+    report.get_latest_revision().publish()
+    client.get(report.url)  # warm the per-process caches
+    with CaptureQueriesContext(connection) as small:
+        client.get(report.url)
+
+    for _ in range(2):
+        indicator_data.build(make_user=make_user, engagements=engagements)
+    with CaptureQueriesContext(connection) as large:
+        response = client.get(report.url)
+
+    assert response.status_code == 200
+    assert len(large) == len(small) <= 15
