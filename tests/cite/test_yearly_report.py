@@ -3,11 +3,13 @@ draft, freeze them at publication (also through the elected official's approval)
 them afterwards whatever new data arrives; PDF export."""
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from wagtail.models import Page
 
+from cite.blocks import IndicatorBlock
 from cite.models import FrozenFigure, YearlyReportPage
 from cite.reports import report_freeze
 from tests.cite import indicator_data
@@ -214,3 +216,20 @@ def test_published_report_query_count_does_not_grow_with_the_data(home, engageme
 
     assert response.status_code == 200
     assert len(large) == len(small) <= 15
+
+
+def test_indicator_block_refuses_an_unknown_figure_or_engagement():
+    block = IndicatorBlock()
+
+    assert block.clean({"figure": "age_bands", "engagement": "4"})["figure"] == "age_bands"
+    with pytest.raises(ValidationError):
+        block.clean({"figure": "names_of_participants", "engagement": ""})
+    with pytest.raises(ValidationError):
+        block.clean({"figure": "age_bands", "engagement": "11"})
+
+
+def test_editor_opens_the_admin_form_of_a_new_yearly_report(home, editor, client_for):
+    response = client_for(editor).get(reverse("wagtailadmin_pages:add", args=("cite", "yearlyreportpage", home.pk)))
+
+    assert response.status_code == 200
+    assert b"key_figures" in response.content
