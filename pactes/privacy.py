@@ -1,13 +1,13 @@
 """What the pact workflow holds about a person: exported on request, erased with the account.
 
-Public contributions (comments, answers, signatures, the parties of a submitted pact, the
-timeline) are part of a public record and stay; they then read "participant supprimé". Drafts
+Public contributions (comments, answers, signatures, yearly reports, the parties of a submitted
+pact, the timeline) are part of a public record and stay; they then read "participant supprimé". Drafts
 never submitted and join requests are not public: they go with the account.
 """
 
 from django.db.models import Q
 
-from pactes.models import Attachment, Comment, JoinRequest, Pact, Signature
+from pactes.models import Attachment, Comment, JoinRequest, Pact, PactReport, Signature
 
 
 def export_user_data(*, user) -> dict:
@@ -43,8 +43,24 @@ def export_user_data(*, user) -> dict:
             .order_by("pk")
         ],
         "join_requests": [
-            {"pact": r.pact_id, "message": r.message, "status": r.status, "created_at": r.created_at.isoformat()}
+            {
+                "pact": r.pact_id,
+                "message": r.message,
+                "status": r.status,
+                "decision_reason": r.decision_reason,
+                "created_at": r.created_at.isoformat(),
+            }
             for r in JoinRequest.objects.filter(user=user).order_by("pk")
+        ],
+        "reports": [
+            {
+                "pact": r.pact_id,
+                "year": r.period,
+                "actions": r.actions,
+                "results": r.results,
+                "created_at": r.created_at.isoformat(),
+            }
+            for r in PactReport.objects.filter(author=user).order_by("pk")
         ],
         "attachments": [
             {"pact": a.pact_id, "title": a.title, "created_at": a.created_at.isoformat()}

@@ -309,3 +309,17 @@ def test_dashboard_lists_waiting_pacts_late_deadlines_and_reports_to_read(
     assert waiting.title in late and running.title in late and reported.title not in late
     read = page.split('id="read-title"')[1].split("</section>")[0]
     assert reported.title in read and running.title not in read
+
+
+def test_privacy_export_holds_ones_reports_and_join_decisions(people, make_pact):
+    from pactes.privacy import export_user_data
+
+    pact = make_pact(status=S.ACTIVE)
+    with time_machine.travel(dt.datetime(2027, 6, 1, 12, tzinfo=dt.UTC)):
+        _report(pact, people.proponent)
+    consultation = make_pact(status=S.CONSULTATION)
+    request = services.join_request_create(actor=people.resident, pact=consultation)
+    services.join_request_decide(actor=people.city_agent, join_request=request, accept=False, reason="Complet")
+    assert [r["year"] for r in export_user_data(user=people.proponent)["reports"]] == [1]
+    assert export_user_data(user=people.other_party)["reports"] == []
+    assert export_user_data(user=people.resident)["join_requests"][0]["decision_reason"] == "Complet"
