@@ -128,7 +128,7 @@ def test_three_reports_hide_a_message_and_the_facilitator_decides_live_with_the_
 
 
 def test_queue_and_register_work_without_javascript(new_page, room, posted, make_resident):
-    author, message, text = posted
+    _author, message, text = posted
     reporter = new_page(javascript=False)
     login(reporter, make_resident("Sans script").email)
     _report(reporter, message, "Spam")
