@@ -154,3 +154,11 @@ def test_overdue_items_show_publicly_on_the_pact_page(status, day, late, client,
         assert "The city has not answered" in page or "La ville n’a pas répondu" in page
     if Reminder.Kind.REPORT_DUE in late:
         assert "31 décembre 2027" in page
+
+
+def test_reminders_run_on_the_beat_schedule(settings):
+    from cite.celery import app
+
+    entry = settings.CELERY_BEAT_SCHEDULE["pactes-send-reminders"]
+    assert entry["task"] == "pactes.tasks.send_reminders"
+    assert entry["task"] in app.tasks
