@@ -14,7 +14,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET
 
-from cite import charts
+from cite import charts, selectors
 from cite.indicators import FIGURE_KEYS, Indicators, available_years
 
 # Every figure; "summary" repeats part of the key figures, for the engagement pages.
@@ -72,6 +72,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
             "key_figures": charts.present(figures[0], prefix="dashboard"),
             "shown": [charts.present(figure, prefix="dashboard") for figure in figures[1:]],
             "query": query,
+            "reports": selectors.yearly_reports(),
         },
     )
 

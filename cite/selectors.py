@@ -63,3 +63,10 @@ def news_listing(*, index: Page, tag: str = "", page_number=None, per_page: int 
     if tag:
         news = news.filter(tags__name=tag)
     return Paginator(news, per_page).get_page(page_number)
+
+
+def yearly_reports() -> list:
+    """The live, public yearly reports, newest year first (two queries)."""
+    from cite.models import YearlyReportPage
+
+    return list(_public(YearlyReportPage.objects.all(), None).order_by("-year", "-first_published_at"))

@@ -138,3 +138,18 @@ def test_dashboard_query_count_does_not_grow_with_the_data(engagements, make_use
 
     assert large == small
     assert large <= 15
+
+
+def test_dashboard_lists_the_published_yearly_reports(engagements, client):
+    from cite.models import HomePage, YearlyReportPage
+    from tests.cite.conftest import publish
+
+    home = HomePage.objects.get()
+    publish(home, YearlyReportPage(title="Point annuel 2025", slug="point-annuel-2025", year=2025))
+    draft = YearlyReportPage(title="Point annuel 2026 en préparation", slug="point-annuel-2026", year=2026, live=False)
+    home.add_child(instance=draft)
+
+    html = client.get(reverse("cite_dashboard")).content.decode()
+
+    assert 'href="/point-annuel-2025/"' in html
+    assert "en préparation" not in html
