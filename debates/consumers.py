@@ -24,6 +24,7 @@ from cite.errors import ApplicationError
 from debates import events, fanout, frames, selectors, services
 from debates.models import Debate, Message
 from debates.predicates import facilitator_ids, is_debate_facilitator
+from moderation.services import room as moderation_room
 
 # Close codes (docs/protocol.md).
 CLOSE_NOT_FOUND = 4404
@@ -383,7 +384,8 @@ class RoomConsumer(AsyncWebsocketConsumer):
         message_id = _field(frame, "message_id", int)
         reason = _field(frame, "reason", str)
         detail = _field(frame, "detail", str, required=False, default="")
-        if await self._act(services.report_create, message_id=message_id, reason=reason, detail=detail) is not None:
+        # Through the moderation app: enough distinct reports hide the message automatically.
+        if await self._act(moderation_room.room_report_create, message_id=message_id, reason=reason, detail=detail):
             await self._send({"type": "report.ack", "message_id": message_id})
 
     async def handle_floor_give(self, frame):
@@ -396,26 +398,33 @@ class RoomConsumer(AsyncWebsocketConsumer):
     async def handle_floor_end(self, frame):
         await self._act(services.floor_end)
 
+    # Facilitators' decisions go through the moderation app, which logs them, tells the author
+    # by e-mail with the appeal link and updates the moderation queue. ``reason_code`` names a
+    # reason template; a free-text ``reason`` alone counts as "other".
+
     async def handle_message_approve(self, frame):
-        await self._act(services.message_approve, message_id=_field(frame, "message_id", int))
+        await self._act(moderation_room.room_message_approve, message_id=_field(frame, "message_id", int))
 
     async def handle_message_reject(self, frame):
-        await self._act(
-            services.message_reject, message_id=_field(frame, "message_id", int), reason=_field(frame, "reason", str)
-        )
+        await self._act(moderation_room.room_message_reject, **self._decision(frame, "message_id"))
 
     async def handle_message_hide(self, frame):
-        await self._act(
-            services.message_hide, message_id=_field(frame, "message_id", int), reason=_field(frame, "reason", str)
-        )
+        await self._act(moderation_room.room_message_hide, **self._decision(frame, "message_id"))
 
     async def handle_participant_mute(self, frame):
         await self._act(
-            services.participant_mute,
-            user_id=_field(frame, "user_id", int),
+            moderation_room.room_participant_mute,
             minutes=_field(frame, "minutes", int),
-            reason=_field(frame, "reason", str),
+            **self._decision(frame, "user_id"),
         )
+
+    @staticmethod
+    def _decision(frame: dict, id_field: str) -> dict:
+        return {
+            id_field: _field(frame, id_field, int),
+            "reason": _field(frame, "reason", str, required=False, default=""),
+            "reason_code": _field(frame, "reason_code", str, required=False, default=""),
+        }
 
     async def handle_room_set_mode(self, frame):
         await self._act(

@@ -22,6 +22,7 @@ from cite.html import plain_text_to_html
 from debates import events, frames, posting, selectors
 from debates.models import Debate, Message, Participation, Report, RoomEvent
 from debates.predicates import is_debate_facilitator
+from moderation import log as moderation_log
 from moderation.models import FacilitationProfile
 from moderation.pipeline import Decision, MessageContext, Verdict
 
@@ -39,7 +40,8 @@ MESSAGE_TRANSITIONS = {
     Message.State.PUBLISHED: {Message.State.HIDDEN},
     # A hidden message comes back when a facilitator or an appeal decides so.
     Message.State.HIDDEN: {Message.State.PUBLISHED},
-    Message.State.REJECTED: set(),
+    # An upheld appeal publishes a refused message after all (moderation.services.appeal_decide).
+    Message.State.REJECTED: {Message.State.PUBLISHED},
 }
 
 
@@ -293,6 +295,8 @@ def message_post(
             }
             debate_id = debate.pk
             transaction.on_commit(lambda: events.to_facilitators(debate_id, held_frame))
+            # The moderation log keeps the automatic hold and tells the facilitators' queue.
+            moderation_log.action_record(kind="hold", debate=debate, message=message, rule=verdict.rule)
         else:
             _publish(debate, message, actor=actor)
             message.save(update_fields=["published_at", "seq"])
@@ -302,9 +306,16 @@ def message_post(
     return PostResult(status=message.state, client_id=str(client_id), message=message, verdict=verdict)
 
 
-def message_approve(*, actor: User, debate: Debate, message_id: int) -> Message:
-    """Publish a held message."""
-    _require(actor, "debates.moderate_debate", debate)
+def message_approve(*, actor: User, debate: Debate, message_id: int, appeal=None) -> Message:
+    """Publish a held message, or a hidden or refused one again.
+
+    With ``appeal``, the publication carries out an upheld appeal, which a city agent may decide
+    without facilitating the debate: the appeal's permission is checked instead.
+    """
+    if appeal is not None:
+        _require(actor, "moderation.decide_appeal", appeal)
+    else:
+        _require(actor, "debates.moderate_debate", debate)
     with transaction.atomic():
         debate = _lock(debate)
         message = _message_of(debate, message_id)
