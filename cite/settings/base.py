@@ -275,8 +275,10 @@ if env.DATABASE_URL:
 WAGTAILAPI_BASE_URL = SITE_URL
 WAGTAILAPI_LIMIT_MAX = 50
 WAGTAILAPI_SEARCH_ENABLED = True
-# An approved page edited again goes back through the elected official's approval.
-WAGTAIL_WORKFLOW_REQUIRE_REAPPROVAL_ON_EDIT = True
+# The workflow has one step whose approval publishes the page. Wagtail's re-approval on edit
+# would make the official's own "Approve" from the edit screen save a revision and restart the
+# task instead of publishing; any later edit of a live page needs a new submission anyway.
+WAGTAIL_WORKFLOW_REQUIRE_REAPPROVAL_ON_EDIT = False
 WAGTAIL_WORKFLOW_ENABLED = True
 # Indicators (engagement 10): the first year the dashboard offers, and the smallest group of
 # people a figure may show (a smaller age band is withheld, so that nobody can be recognised).
