@@ -74,6 +74,8 @@ def compose(code: str, free_text: str = "", *, language: str | None = None) -> s
     default), so that every visitor reads the same tombstone."""
     from django.conf import settings
 
+    if code == OTHER and free_text.strip():
+        return free_text.strip()  # the facilitator's own words say it better than "another reason"
     template = BY_CODE.get(code)
     with translation.override(language or settings.LANGUAGE_CODE):
         parts = [str(template.text)] if template else []

@@ -123,7 +123,7 @@ def _undo(action: ModerationAction, *, actor: User) -> None:
     if action.kind in (Kind.HIDE, Kind.KEEP_HIDDEN, Kind.REJECT):
         message = Message.objects.get(pk=action.message_id)
         if message.state in (Message.State.HIDDEN, Message.State.REJECTED):
-            rooms.message_approve(actor=actor, debate=debate, message_id=message.pk)
+            rooms.message_approve(actor=actor, debate=debate, message_id=message.pk, appeal=action.appeal_made)
     elif action.kind in (Kind.MUTE, Kind.EXCLUDE):
         participation = (
             Participation.objects.select_for_update().filter(debate=debate, user_id=action.target_id).first()

@@ -17,11 +17,14 @@ from debates.models import Debate, Report
 from .. import reasons
 from ..models import ModerationAction
 from . import decisions
-from .common import message_of
+from .common import message_of, require
 from .reports import report_submit
 
 
-def _in_room(debate: Debate, message_id) -> int:
+def _in_room(debate: Debate, message_id, *, perm: str = "moderation.moderate_debate", actor=None) -> int:
+    # Permission first, as the room always did: a resident learns nothing about ids.
+    if perm:
+        require(actor, perm, debate)
     message = message_of(message_id)
     if message.debate_id != debate.pk:
         raise NotFound(_("This message does not exist in this debate."))
@@ -39,14 +42,17 @@ def _code(reason_code: str, reason: str) -> str:
 
 
 def room_message_approve(*, actor: User, debate: Debate, message_id: int) -> ModerationAction:
-    return decisions.message_approve(actor=actor, message_id=_in_room(debate, message_id))
+    return decisions.message_approve(actor=actor, message_id=_in_room(debate, message_id, actor=actor))
 
 
 def room_message_reject(
     *, actor: User, debate: Debate, message_id: int, reason: str = "", reason_code: str = ""
 ) -> ModerationAction:
     return decisions.message_reject(
-        actor=actor, message_id=_in_room(debate, message_id), reason_code=_code(reason_code, reason), reason=reason
+        actor=actor,
+        message_id=_in_room(debate, message_id, actor=actor),
+        reason_code=_code(reason_code, reason),
+        reason=reason,
     )
 
 
@@ -54,13 +60,17 @@ def room_message_hide(
     *, actor: User, debate: Debate, message_id: int, reason: str = "", reason_code: str = ""
 ) -> ModerationAction:
     return decisions.message_hide(
-        actor=actor, message_id=_in_room(debate, message_id), reason_code=_code(reason_code, reason), reason=reason
+        actor=actor,
+        message_id=_in_room(debate, message_id, actor=actor),
+        reason_code=_code(reason_code, reason),
+        reason=reason,
     )
 
 
 def room_participant_mute(
     *, actor: User, debate: Debate, user_id: int, minutes: int, reason: str = "", reason_code: str = ""
 ) -> ModerationAction:
+    require(actor, "moderation.moderate_debate", debate)
     return decisions.participant_mute(
         actor=actor,
         debate_id=debate.pk,
@@ -72,4 +82,5 @@ def room_participant_mute(
 
 
 def room_report_create(*, actor: User, debate: Debate, message_id: int, reason: str, detail: str = "") -> Report:
-    return report_submit(actor=actor, message_id=_in_room(debate, message_id), reason=reason, detail=detail)
+    message_id = _in_room(debate, message_id, actor=actor, perm="debates.report_message")
+    return report_submit(actor=actor, message_id=message_id, reason=reason, detail=detail)

@@ -213,14 +213,14 @@ def test_reject_without_a_listed_reason_changes_nothing(code, debate, resident, 
         services.message_reject(actor=facilitator, message_id=message.pk, reason_code=code)
     message.refresh_from_db()
     assert message.state == Message.State.HELD
-    assert not ModerationAction.objects.exists()
+    assert list(ModerationAction.objects.values_list("kind", flat=True)) == ["hold"]
 
 
 def test_reject_with_an_overlong_text_changes_nothing(debate, resident, facilitator, hold):
     message = hold(resident, debate)
     with pytest.raises(InvalidInput):
         services.message_reject(actor=facilitator, message_id=message.pk, reason_code="insult", reason="x" * 400)
-    assert not ModerationAction.objects.exists()
+    assert list(ModerationAction.objects.values_list("kind", flat=True)) == ["hold"]
 
 
 def test_approve_a_published_message_is_an_invalid_state(debate, resident, facilitator, post):
@@ -274,6 +274,18 @@ def test_privacy_export_and_erasure(action, resident, other_resident):
 # --- As the live room calls them -----------------------------------------------------------
 
 
+def test_a_held_message_is_logged_as_an_automatic_hold_with_its_rule(debate, resident, hold):
+    message = hold(resident, debate)
+    action = ModerationAction.objects.get()
+    assert (action.kind, action.automatic, action.rule, action.message, action.target) == (
+        "hold",
+        True,
+        "insults",
+        message,
+        resident,
+    )
+
+
 def test_room_services_refuse_a_message_of_another_debate(make_debate, facilitator, resident, post):
     from moderation.services import room
 
@@ -293,3 +305,20 @@ def test_room_services_count_free_text_as_other_and_refuse_no_reason(debate, fac
         room.room_message_hide(actor=facilitator, debate=debate, message_id=message.pk, reason="  ")
     action = room.room_message_hide(actor=facilitator, debate=debate, message_id=message.pk, reason="Hors sujet")
     assert (action.reason_code, action.reason.endswith("Hors sujet")) == ("other", True)
+
+
+def test_appeal_upheld_by_a_city_agent_publishes_a_hidden_or_refused_message(
+    debate, resident, facilitator, city_agent, post, hold
+):
+    hidden = post(resident, debate)
+    refused = hold(resident, debate)
+    actions = [
+        services.message_hide(actor=facilitator, message_id=hidden.pk, reason_code="off_topic"),
+        services.message_reject(actor=facilitator, message_id=refused.pk, reason_code="insult"),
+    ]
+    for action in actions:
+        appeal = services.appeal_create(actor=resident, action_id=action.pk, text="Je conteste.")
+        services.appeal_decide(actor=city_agent, appeal_id=appeal.pk, uphold=True, reason="Recours fondé.")
+    for message in (hidden, refused):
+        message.refresh_from_db()
+        assert message.state == Message.State.PUBLISHED and message.seq is not None
