@@ -10,12 +10,8 @@ from django.db import transaction
 from django.utils import timezone
 
 from accounts.models import User
-from cite.errors import InvalidInput, PermissionDenied
-
-
-def _require(actor: User, perm: str, obj=None) -> None:
-    if not actor.has_perm(perm, obj):
-        raise PermissionDenied()
+from cite.errors import InvalidInput
+from cite.permissions import require
 
 
 def profile_update(
@@ -28,7 +24,7 @@ def profile_update(
     age_band_consent: bool = False,
 ) -> User:
     """Change the public profile. An age band is kept only with the explicit consent."""
-    _require(actor, "accounts.change_profile", user)
+    require(actor, "accounts.change_profile", user)
     display_name = display_name.strip()
     if not display_name:
         raise InvalidInput(code="DISPLAY_NAME_REQUIRED")
@@ -59,7 +55,7 @@ def _app_privacy_modules():
 def account_export(*, actor: User, user: User) -> dict[str, Any]:
     """Everything the platform holds about ``user``, as JSON-ready data. Nobody else's data:
     each app's ``privacy.export_user_data`` returns only what the user wrote or owns."""
-    _require(actor, "accounts.export_data", user)
+    require(actor, "accounts.export_data", user)
     data: dict[str, Any] = {
         "account": {
             "email": user.email,
@@ -93,7 +89,7 @@ def account_delete(*, actor: User, user: User) -> None:
     piece of personal data is erased: they then read "participant supprimé". Each app's
     ``privacy.erase_user_data`` removes what is personal and not part of a public record.
     """
-    _require(actor, "accounts.delete_account", user)
+    require(actor, "accounts.delete_account", user)
     with transaction.atomic():
         user = User.objects.select_for_update().get(pk=user.pk)
         for _app, module in _app_privacy_modules():
