@@ -42,3 +42,27 @@ def moderation_room_tools(context):
 def muted_for(author_id, muted_ids) -> bool:
     """Whether a message's author is one the viewer muted for themselves."""
     return author_id in (muted_ids or ())
+
+
+@register.inclusion_tag("moderation/includes/reason_select.html")
+def moderation_reason_select(field_id: str = "reason-code"):
+    """The reason templates as a select, for the room's facilitation dialog."""
+    from .. import reasons
+
+    return {"field_id": field_id, "choices": reasons.choices()}
+
+
+@register.filter
+def excluded(muted_until) -> bool:
+    """Whether a participation's mute is an exclusion from the debate (moderation.exclusion)."""
+    from ..exclusion import is_exclusion
+
+    return is_exclusion(muted_until)
+
+
+@register.simple_tag
+def moderation_exclusion_text() -> str:
+    return _(
+        "A facilitator has excluded you from this debate: you can still read it. "
+        "You can contest this decision from the e-mail you received."
+    )

@@ -275,3 +275,22 @@ def test_moderation_log_is_read_only_in_the_admin(client_for, superuser, built_r
         == 403
     )
     assert ModerationAction.objects.filter(pk=action.pk).exists()
+
+
+# --- In the room ---------------------------------------------------------------------------
+
+
+def test_room_page_collapses_muted_authors_and_tells_an_excluded_participant(
+    client_for, debate, facilitator, resident, other_resident, post
+):
+    post(other_resident, debate, "Un message d’Alix.")
+    services.personal_mute(actor=resident, user_id=other_resident.pk)
+    page = client_for(resident).get(debate.get_absolute_url()).content.decode()
+    assert f"[{other_resident.pk}]" in page  # the personal mutes given to room_tools.js
+    assert "moderation/room_tools.js" in page
+    assert 'id="reason-code"' not in page  # the reason templates are for facilitators
+    post(resident, debate)
+    services.participant_exclude(actor=facilitator, debate_id=debate.pk, user_id=resident.pk, reason_code="harassment")
+    page = client_for(resident).get(debate.get_absolute_url()).content.decode()
+    assert "vous a exclu·e de ce débat" in page
+    assert 'id="reason-code"' in client_for(facilitator).get(debate.get_absolute_url()).content.decode()

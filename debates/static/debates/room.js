@@ -394,8 +394,11 @@
     reasonForm.addEventListener("submit", function () {
       var pending = state.dialogTarget;
       var reason = $("reason-text").value.trim();
-      if (!pending || !reason) return;
+      // A reason template, the facilitator's own words, or both (moderation's reason templates).
+      var code = $("reason-code") ? $("reason-code").value : "";
+      if (!pending || (!reason && !code)) return;
       var frame = { reason: reason };
+      if (code) frame.reason_code = code;
       Object.keys(pending.target).forEach(function (key) { frame[key] = pending.target[key]; });
       if (pending.kind === "hide") frame.type = "message.hide";
       if (pending.kind === "reject") frame.type = "message.reject";
