@@ -31,13 +31,14 @@ run: demo compilemessages
 
 # The whole suite in the embedded mode (SQLite, in-memory layer), then the browser tests in
 # their own session (they need Chromium: bin/ensure-chromium installs Debian's when missing).
+# The multi-process tests need PostgreSQL and Redis: .ci/run runs them (`pytest -m multiprocess`).
 test: install compilemessages
 	$(BIN)/pytest -q
 	bin/ensure-chromium
-	$(BIN)/pytest -q -m e2e
+	$(BIN)/pytest -q -m "e2e and not multiprocess"
 
 e2e: install compilemessages
-	$(BIN)/pytest -q -m e2e
+	$(BIN)/pytest -q -m "e2e and not multiprocess"
 
 lint: install
 	$(BIN)/ruff check .
