@@ -103,6 +103,18 @@ def gate_too_long(context: MessageContext, params) -> Verdict | None:
     return None
 
 
+def gate_under_review(context: MessageContext, params) -> Verdict | None:
+    """A participant a facilitator placed under review: each message waits for a decision."""
+    if context.participant.get("under_review") and not context.participant.get("is_facilitator"):
+        return Verdict(
+            Decision.HOLD,
+            rule="under_review",
+            code="UNDER_REVIEW",
+            explanation=_("A facilitator reviews your messages for a while: this one will appear once approved."),
+        )
+    return None
+
+
 GATES = [
     (gate_room_open, {}),
     (gate_verified_email, {}),
@@ -112,6 +124,7 @@ GATES = [
     (gate_slow_mode, {}),
     (gate_empty, {}),
     (gate_too_long, {}),
+    (gate_under_review, {}),
 ]
 
 

@@ -23,6 +23,7 @@ from debates import events, frames, posting, selectors
 from debates.models import Debate, Message, Participation, Report, RoomEvent
 from debates.predicates import is_debate_facilitator
 from moderation import log as moderation_log
+from moderation import selectors as moderation_selectors
 from moderation.models import FacilitationProfile
 from moderation.pipeline import Decision, MessageContext, Verdict
 
@@ -186,7 +187,7 @@ def _context(
     recent = list(
         Message.objects.filter(debate=debate, author=actor)
         .order_by("-created_at")
-        .values_list("body", "created_at")[:5]
+        .values_list("body", "created_at")[: posting.history_size(profile)]
     )
     published_count = Message.objects.filter(debate=debate, author=actor, state=Message.State.PUBLISHED).count()
     return MessageContext(
@@ -216,6 +217,8 @@ def _context(
             "verified": has_verified_email(actor),
             "is_facilitator": is_debate_facilitator(actor, debate),
             "last_post_at": participation.last_post_at if participation else None,
+            # The second rung of the escalation ladder: a facilitator's review period.
+            "under_review": moderation_selectors.under_review(debate_id=debate.pk, user_id=actor.pk),
         },
     )
 

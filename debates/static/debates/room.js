@@ -232,6 +232,8 @@
     var actions = item.querySelector(".room-message__actions");
     if (!actions || item.classList.contains("room-message--hidden") || actions.dataset.ready) return;
     actions.dataset.ready = "1";
+    // The live room offers its own buttons instead of the page's plain links and forms.
+    actions.querySelectorAll(".room-message__nojs").forEach(function (el) { el.remove(); });
     var own = state.userId && String(state.userId) === item.dataset.authorId;
     if (state.userId && !own) actions.appendChild(button(S.report, "report"));
     if (state.role === "facilitator") {
