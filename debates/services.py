@@ -17,8 +17,9 @@ from django.utils.translation import gettext as _
 
 from accounts.models import User
 from accounts.predicates import has_verified_email
-from cite.errors import ApplicationError, AuthRequired, InvalidInput, InvalidState, NotFound, PermissionDenied
+from cite.errors import ApplicationError, InvalidInput, InvalidState, NotFound
 from cite.html import plain_text_to_html
+from cite.permissions import require
 from debates import events, frames, posting, selectors
 from debates.models import Debate, Message, Participation, Report, RoomEvent
 from debates.predicates import is_debate_facilitator
@@ -60,13 +61,6 @@ class PostResult:
     client_id: str
     message: Message | None = None
     verdict: Verdict | None = None
-
-
-def _require(actor, perm: str, obj=None) -> None:
-    if not actor or not actor.is_authenticated:
-        raise AuthRequired()
-    if not actor.has_perm(perm, obj):
-        raise PermissionDenied()
 
 
 def _lock(debate: Debate) -> Debate:
@@ -151,7 +145,7 @@ def _floor_changed(debate: Debate, *, actor) -> None:
 
 def debate_accept_charter(*, actor: User, debate: Debate) -> Participation:
     """Record that ``actor`` accepts the debate's charter (idempotent)."""
-    _require(actor, "debates.accept_charter", debate)
+    require(actor, "debates.accept_charter", debate)
     with transaction.atomic():
         participation = _participation(debate, actor)
         if participation.charter_accepted_at is None:
@@ -162,7 +156,7 @@ def debate_accept_charter(*, actor: User, debate: Debate) -> Participation:
 
 def debate_follow(*, actor: User, debate: Debate, follow: bool = True) -> Participation:
     """Follow (or stop following) a debate: followers get an e-mail before each session."""
-    _require(actor, "debates.follow_debate", debate)
+    require(actor, "debates.follow_debate", debate)
     with transaction.atomic():
         participation = _participation(debate, actor)
         participation.following = follow
@@ -247,7 +241,7 @@ def message_post(
     A nudge stores nothing unless ``confirm`` is true; a hold stores the message for review; a
     refusal raises :class:`PostRefused` with the rule's code and stores nothing.
     """
-    _require(actor, "debates.post_message", debate)
+    require(actor, "debates.post_message", debate)
     if len(reformulation) > MAX_REFORMULATION_LENGTH:
         raise PostRefused(_("The reformulation is too long."), code="TOO_LONG")
     with transaction.atomic():
@@ -316,9 +310,9 @@ def message_approve(*, actor: User, debate: Debate, message_id: int, appeal=None
     without facilitating the debate: the appeal's permission is checked instead.
     """
     if appeal is not None:
-        _require(actor, "moderation.decide_appeal", appeal)
+        require(actor, "moderation.decide_appeal", appeal)
     else:
-        _require(actor, "debates.moderate_debate", debate)
+        require(actor, "debates.moderate_debate", debate)
     with transaction.atomic():
         debate = _lock(debate)
         message = _message_of(debate, message_id)
@@ -331,7 +325,7 @@ def message_approve(*, actor: User, debate: Debate, message_id: int, appeal=None
 
 def message_reject(*, actor: User, debate: Debate, message_id: int, reason: str) -> Message:
     """Refuse a held message for good; its author is told why."""
-    _require(actor, "debates.moderate_debate", debate)
+    require(actor, "debates.moderate_debate", debate)
     reason = _clean_reason(reason)
     with transaction.atomic():
         debate = _lock(debate)
@@ -366,7 +360,7 @@ def message_hide(
     no actor; a person's hide needs the moderation permission on this debate.
     """
     if by != Message.HiddenBy.AUTOMATIC:
-        _require(actor, "debates.moderate_debate", debate)
+        require(actor, "debates.moderate_debate", debate)
     reason = _clean_reason(reason)
     with transaction.atomic():
         debate = _lock(debate)
@@ -381,7 +375,7 @@ def message_hide(
 
 def report_create(*, actor: User, debate: Debate, message_id: int, reason: str, detail: str = "") -> Report:
     """A participant reports a published message of someone else (once per message)."""
-    _require(actor, "debates.report_message", debate)
+    require(actor, "debates.report_message", debate)
     if reason not in Report.Reason.values:
         raise InvalidInput(_("Choose one of the listed reasons."), code="INVALID_REASON")
     if len(detail) > 500:
@@ -402,7 +396,7 @@ def report_create(*, actor: User, debate: Debate, message_id: int, reason: str, 
 
 def participant_mute(*, actor: User, debate: Debate, user_id: int, minutes: int, reason: str) -> Participation:
     """Keep a participant from posting for ``minutes``; they are told until when and why."""
-    _require(actor, "debates.moderate_debate", debate)
+    require(actor, "debates.moderate_debate", debate)
     reason = _clean_reason(reason)
     if not 1 <= minutes <= settings.DEBATES_MAX_MUTE_MINUTES:
         raise InvalidInput(_("A mute lasts between 1 minute and 24 hours."), code="INVALID_DURATION")
@@ -439,7 +433,7 @@ def _require_open(debate: Debate) -> None:
 
 def hand_raise(*, actor: User, debate: Debate) -> Participation:
     """Ask for the floor: the participant joins the speaking queue."""
-    _require(actor, "debates.raise_hand", debate)
+    require(actor, "debates.raise_hand", debate)
     with transaction.atomic():
         debate = _lock(debate)
         _require_open(debate)
@@ -457,7 +451,7 @@ def hand_raise(*, actor: User, debate: Debate) -> Participation:
 
 def hand_lower(*, actor: User, debate: Debate) -> Participation:
     """Leave the speaking queue (nothing happens if the hand was not raised)."""
-    _require(actor, "debates.follow_debate", debate)
+    require(actor, "debates.follow_debate", debate)
     with transaction.atomic():
         debate = _lock(debate)
         participation = _participation(debate, actor)
@@ -486,7 +480,7 @@ def _end_floor(debate: Debate, *, actor) -> None:
 
 def floor_give(*, actor: User, debate: Debate, user_id: int, seconds: int | None = None) -> Debate:
     """Give the floor to a participant for a time box stored on the debate (survives restarts)."""
-    _require(actor, "debates.moderate_debate", debate)
+    require(actor, "debates.moderate_debate", debate)
     seconds = settings.DEBATES_FLOOR_SECONDS if seconds is None else seconds
     if not settings.DEBATES_FLOOR_MIN_SECONDS <= seconds <= settings.DEBATES_FLOOR_MAX_SECONDS:
         raise InvalidInput(
@@ -527,7 +521,7 @@ def floor_end(*, actor: User, debate: Debate) -> Debate:
     """End the current speaking turn (the facilitator, or the speaker who is done)."""
     with transaction.atomic():
         debate = _lock(debate)
-        _require(actor, "debates.end_floor", debate)
+        require(actor, "debates.end_floor", debate)
         if not debate.floor_user_id:
             raise InvalidState(_("Nobody has the floor."), code="NO_FLOOR")
         _end_floor(debate, actor=actor)
@@ -539,7 +533,7 @@ def room_set_mode(*, actor: User, debate: Debate, mode: str, slow_seconds: int |
 
     Setting a running mode on an upcoming or closed debate opens it.
     """
-    _require(actor, "debates.moderate_debate", debate)
+    require(actor, "debates.moderate_debate", debate)
     if mode != "closed" and mode not in Debate.Mode.values:
         raise InvalidInput(_("Unknown room mode."), code="INVALID_MODE")
     if slow_seconds is not None and not 5 <= slow_seconds <= 3600:
@@ -564,7 +558,7 @@ def room_set_mode(*, actor: User, debate: Debate, mode: str, slow_seconds: int |
 
 def debate_close(*, actor: User, debate: Debate, synthesis: str) -> Debate:
     """Close the debate with its synthesis (or update the synthesis of a closed debate)."""
-    _require(actor, "debates.close_debate", debate)
+    require(actor, "debates.close_debate", debate)
     synthesis = synthesis.strip()
     if not synthesis:
         raise InvalidInput(_("Write the synthesis of the debate."), code="SYNTHESIS_REQUIRED")

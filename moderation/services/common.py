@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from django.utils.translation import gettext as _
 
-from cite.errors import AuthRequired, InvalidInput, NotFound, PermissionDenied
+from cite.errors import InvalidInput, NotFound
+from cite.permissions import require  # noqa: F401 (the services' permission check, used across this package)
 from debates.models import Debate, Message
 
 from .. import reasons
@@ -12,13 +13,6 @@ from .. import reasons
 # The free text a facilitator adds to a reason template; with the template's sentence it stays
 # within the 300 characters a tombstone's reason holds.
 MAX_FREE_TEXT = 160
-
-
-def require(actor, perm: str, obj=None) -> None:
-    if actor is None or not actor.is_authenticated:
-        raise AuthRequired()
-    if not actor.has_perm(perm, obj):
-        raise PermissionDenied()
 
 
 def reason_text(code: str, free_text: str = "", *, required: bool = True) -> str:

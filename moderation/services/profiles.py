@@ -7,18 +7,14 @@ from typing import Any
 from django.db import transaction
 
 from accounts.models import User
-from cite.errors import InvalidInput, PermissionDenied
+from cite.errors import InvalidInput
+from cite.permissions import require
 
 from ..models import FacilitationProfile, FacilitationProfileRevision
 from ..rules import validate
 
 # The settings of a profile that a facilitator may change, and that a revision records.
 EDITABLE_FIELDS = ("description", "rules", "report_hide_threshold", "new_participant_held", "max_length")
-
-
-def _require(actor: User, perm: str, obj=None) -> None:
-    if not actor.has_perm(perm, obj):
-        raise PermissionDenied()
 
 
 def profile_settings(profile: FacilitationProfile) -> dict[str, Any]:
@@ -41,7 +37,7 @@ def profile_update(*, actor: User, profile: FacilitationProfile, changes: dict[s
     change). Saving moves ``updated_at``, which makes every process recompile the profile's
     steps on its next message.
     """
-    _require(actor, "moderation.change_facilitationprofile", profile)
+    require(actor, "moderation.change_facilitationprofile", profile)
     unknown = set(changes) - set(EDITABLE_FIELDS)
     if unknown:
         raise InvalidInput(code="UNKNOWN_FIELD")

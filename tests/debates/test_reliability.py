@@ -135,20 +135,24 @@ async def test_slow_reader_is_closed_with_4429(connect, debate, resident, joined
 async def test_reader_that_answers_pings_is_not_closed(connect, debate, resident, joined, settings):
     settings.DEBATES_SLOW_READER_BYTES = 6000
     settings.DEBATES_HEARTBEAT_SECONDS = 0.2
-    # Frequent pings, but a wide window for a missed one: posting from the test itself may take
-    # a second on a busy machine, and this test is about bytes, not about dead connections.
+    # A wide window for a missed ping: posting from the test itself may take a second on a busy
+    # machine, and this test is about bytes, not about dead connections.
     settings.DEBATES_HEARTBEAT_MISSES = 50
     await database_sync_to_async(joined)(resident)
     reader = await connect(debate, None)
     for n in range(30):
         await post(resident, debate, f"Message numéro {n} pour remplir la file de lecture")
-        # A reader that keeps up answers each ping as it reads it.
-        while True:
+        # A reader that keeps up reads each message and answers the next ping, so that what it
+        # has not confirmed never grows past one message, while the total sent (30 messages)
+        # is far past the limit.
+        seen = pinged = False
+        while not (seen and pinged):
             frame = await reader.receive()
             if frame["type"] == "ping":
                 await reader.send({"type": "pong", "n": frame["n"]})
+                pinged = seen
             if frame.get("seq") == n + 1:
-                break
+                seen = True
     # Still connected well past the limit: the next message arrives.
     await post(resident, debate, "Encore un")
     assert [f["seq"] for f in await seq_frames(reader, 31) if f["type"] == "message.new"][-1] == 31
