@@ -35,6 +35,8 @@ def room_strings() -> dict[str, str]:
         "held": _("Your message is waiting for a facilitator’s review."),
         "rejected": _("A facilitator refused your message: {reason}"),
         "muted": _("A facilitator has muted you until {time}. {reason}"),
+        "reminder": _("A facilitator reminds you of the charter: {reason}"),
+        "excluded": _("A facilitator has excluded you from this debate: {reason}. You can still read it, and appeal."),
         "sendAnyway": _("Send anyway"),
         "send": _("Send"),
         "suggestion": _("Suggestion:"),

@@ -159,6 +159,13 @@
     "participant.muted": function (f) {
       notice(fmt(S.muted, { time: time(f.until), reason: f.reason }), "warning");
     },
+    "moderation.reminder": function (f) { notice(fmt(S.reminder, { reason: f.reason }), "warning"); },
+    "participant.excluded": function (f) {
+      notice(fmt(S.excluded, { reason: f.reason }), "warning");
+      // The server refuses any further post; the composer says so instead of failing later.
+      var composer = $("composer");
+      if (composer) composer.querySelectorAll("textarea, button").forEach(function (el) { el.disabled = true; });
+    },
     "report.ack": function () { notice(S.reportSent, "info"); },
     "ping": function (f) { send({ type: "pong", n: f.n }); },
     "error": function (f) {
