@@ -5,6 +5,7 @@ import itertools
 import pytest
 from allauth.account.models import EmailAddress
 from django.contrib.auth.models import Group
+from django.db import connection
 
 from accounts.models import Membership, Organisation, User
 from accounts.roles import Role
@@ -28,6 +29,19 @@ def _make_user(*, email=None, display_name=None, verified=True, roles=(), superu
         group, _ = Group.objects.get_or_create(name=role)
         user.groups.add(group)
     return user
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """pytest-django's test database, whose PostgreSQL copy can be dropped at the end even when a
+    worker thread of the async tests still holds a connection to it."""
+    yield
+    if connection.vendor == "postgresql":
+        with django_db_blocker.unblock(), connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                "WHERE datname = current_database() AND pid <> pg_backend_pid()"
+            )
 
 
 @pytest.fixture
