@@ -44,6 +44,17 @@ def django_db_setup(django_db_setup, django_db_blocker):
             )
 
 
+@pytest.fixture(autouse=True)
+def _fresh_channel_layer():
+    """Each test gets its own channel layer instance: the Redis layer's locks belong to the event
+    loop that created them, and every async test runs in a loop of its own."""
+    from channels.layers import channel_layers
+
+    channel_layers.backends.clear()
+    yield
+    channel_layers.backends.clear()
+
+
 @pytest.fixture
 def make_user(db):
     """``make_user(verified=..., roles=[Role.FACILITATOR], superuser=...)`` -> a new account."""
