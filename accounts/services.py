@@ -10,8 +10,8 @@ from django.db import transaction
 from django.utils import timezone
 
 from accounts.models import User
-from cite.errors import InvalidInput
-from cite.permissions import require
+from core.errors import InvalidInput
+from core.permissions import require
 
 
 def profile_update(

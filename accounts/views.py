@@ -12,7 +12,7 @@ from django.views.decorators.http import require_http_methods
 from accounts import services
 from accounts.forms import DeleteAccountForm, ProfileForm
 from accounts.predicates import has_verified_email
-from cite.errors import ApplicationError
+from core.errors import ApplicationError
 
 
 @login_required

@@ -5,7 +5,7 @@
 Measures, in one run on this machine:
 
 - the whole content pipeline of the default profile (``steps_for`` + every rule) plus
-  sanitising with bleach (``cite.html.plain_text_to_html``), per message, for short messages
+  sanitising with bleach (``core.html.plain_text_to_html``), per message, for short messages
   and for 1,000-character messages: median and p99;
 - two baselines from the same run: bleach alone, and a naive insult matcher (one
   word-boundary regular expression per lexicon term, the usual first implementation);
@@ -34,7 +34,7 @@ import django
 
 django.setup()
 
-from cite.html import plain_text_to_html  # noqa: E402
+from core.html import plain_text_to_html  # noqa: E402
 from moderation.models import FacilitationProfile  # noqa: E402
 from moderation.pipeline import MessageContext, run  # noqa: E402
 from moderation.rules import lexicon, normalise, steps_for  # noqa: E402

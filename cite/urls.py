@@ -5,7 +5,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from cite.health import healthz
+from core.health import healthz
 
 urlpatterns = [
     path("healthz", healthz, name="healthz"),

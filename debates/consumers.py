@@ -20,7 +20,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from accounts.predicates import has_verified_email
-from cite.errors import ApplicationError
+from core.errors import ApplicationError
 from debates import events, fanout, frames, selectors, services
 from debates.models import Debate, Message
 from debates.predicates import facilitator_ids, is_debate_facilitator

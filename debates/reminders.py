@@ -7,7 +7,7 @@ from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 
-from cite.tasks import send_email
+from core.tasks import send_email
 from debates import selectors
 from debates.models import DebateSession
 

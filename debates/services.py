@@ -17,9 +17,9 @@ from django.utils.translation import gettext as _
 
 from accounts.models import User
 from accounts.predicates import has_verified_email
-from cite.errors import ApplicationError, InvalidInput, InvalidState, NotFound
-from cite.html import plain_text_to_html
-from cite.permissions import require
+from core.errors import ApplicationError, InvalidInput, InvalidState, NotFound
+from core.html import plain_text_to_html
+from core.permissions import require
 from debates import events, frames, posting, selectors
 from debates.models import Debate, Message, Participation, Report, RoomEvent
 from debates.predicates import is_debate_facilitator

@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from accounts.predicates import has_verified_email
-from cite.errors import ApplicationError
+from core.errors import ApplicationError
 from debates import calendar as ical
 from debates import selectors, services
 from debates.forms import MessageForm, SynthesisForm

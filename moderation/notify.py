@@ -7,7 +7,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.urls import reverse
 
-from cite.mail import send_to_user
+from core.mail import send_to_user
 
 from .models import Appeal, ModerationAction
 

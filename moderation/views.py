@@ -15,7 +15,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from cite.errors import ApplicationError
+from core.errors import ApplicationError
 from debates.models import Message
 
 from . import reasons, selectors, services

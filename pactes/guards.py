@@ -5,7 +5,7 @@ from datetime import timedelta
 
 from django.utils import timezone
 
-from cite.errors import InvalidInput, PermissionDenied
+from core.errors import InvalidInput, PermissionDenied
 from pactes.predicates import allowed
 
 

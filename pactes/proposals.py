@@ -8,7 +8,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from accounts.models import Membership, Organisation, User
-from cite.errors import InvalidInput, NotFound, PermissionDenied
+from core.errors import InvalidInput, NotFound, PermissionDenied
 from pactes.clauses import initial_clauses
 from pactes.guards import check_rate, clean_text, require
 from pactes.models import Commons, Pact, Party

@@ -12,7 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.models import User
-from cite.errors import InvalidState
+from core.errors import InvalidState
 from pactes.guards import require
 from pactes.models import Pact, PactEvent, Party
 from pactes.versions import write_version

@@ -7,7 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.models import User
-from cite.errors import InvalidInput, InvalidState
+from core.errors import InvalidInput, InvalidState
 from pactes.deadlines import report_periods
 from pactes.guards import clean_text, require
 from pactes.models import PactEvent, PactReport, ReportPhoto

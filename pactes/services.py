@@ -16,7 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.models import Membership, Organisation, User
-from cite.errors import InvalidInput, InvalidState, NotFound, PermissionDenied
+from core.errors import InvalidInput, InvalidState, NotFound, PermissionDenied
 from pactes.guards import check_rate, clean_text, require
 from pactes.models import (
     Attachment,

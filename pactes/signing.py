@@ -10,7 +10,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from accounts.models import User
-from cite.errors import InvalidInput, InvalidState, PermissionDenied
+from core.errors import InvalidInput, InvalidState, PermissionDenied
 from pactes.canonical import fingerprint, version_document
 from pactes.models import Pact, PactEvent, PactVersion, Party, Signature
 from pactes.predicates import PARTY_SIGNATORY, allowed, is_city_staff, party_standing

@@ -14,7 +14,7 @@ from django.core.files.uploadedfile import UploadedFile
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
 
-from cite.errors import InvalidInput
+from core.errors import InvalidInput
 
 
 @dataclass(frozen=True)

@@ -7,7 +7,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from accounts.models import User
-from cite.errors import InvalidInput, InvalidState
+from core.errors import InvalidInput, InvalidState
 from pactes.canonical import document, fingerprint, version_document
 from pactes.guards import clean_text, require
 from pactes.models import Clause, Pact, PactEvent, PactVersion

@@ -16,7 +16,7 @@ from django.utils import timezone
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
-from cite.errors import InvalidInput, InvalidState, NotFound, PermissionDenied
+from core.errors import InvalidInput, InvalidState, NotFound, PermissionDenied
 from pactes.models import Pact, PactEvent, Signature
 from pactes.predicates import allowed
 

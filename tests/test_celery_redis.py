@@ -51,7 +51,7 @@ def test_a_worker_on_redis_sends_the_queued_email(tmp_path):
     previous = (app.conf.broker_url, app.conf.task_always_eager)
     app.conf.broker_url, app.conf.task_always_eager = REDIS_URL, False
     try:
-        from cite.tasks import send_email
+        from core.tasks import send_email
 
         # The worker process writes the e-mail to files: their content proves it ran the task.
         send_email.apply_async(

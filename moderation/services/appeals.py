@@ -9,7 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.models import User
-from cite.errors import InvalidInput, InvalidState, NotFound, PermissionDenied
+from core.errors import InvalidInput, InvalidState, NotFound, PermissionDenied
 from debates import services as rooms
 from debates.models import Message, Participation
 

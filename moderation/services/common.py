@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from django.utils.translation import gettext as _
 
-from cite.errors import InvalidInput, NotFound
-from cite.permissions import require  # noqa: F401 (the services' permission check, used across this package)
+from core.errors import InvalidInput, NotFound
+from core.permissions import require  # noqa: F401 (the services' permission check, used across this package)
 from debates.models import Debate, Message
 
 from .. import reasons

@@ -17,7 +17,7 @@ from django.db.models import Min
 from django.utils.translation import gettext as _
 
 from accounts.models import User
-from cite.errors import InvalidInput, InvalidState, NotFound
+from core.errors import InvalidInput, InvalidState, NotFound
 from debates import events as room_events
 from debates import services as rooms
 from debates.models import Debate, Message, Participation

@@ -7,7 +7,7 @@ from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
 from accounts.models import User
-from cite.errors import InvalidInput, NotFound
+from core.errors import InvalidInput, NotFound
 
 from ..models import PersonalMute
 from .common import require

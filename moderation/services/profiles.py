@@ -7,8 +7,8 @@ from typing import Any
 from django.db import transaction
 
 from accounts.models import User
-from cite.errors import InvalidInput
-from cite.permissions import require
+from core.errors import InvalidInput
+from core.permissions import require
 
 from ..models import FacilitationProfile, FacilitationProfileRevision
 from ..rules import validate

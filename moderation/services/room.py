@@ -11,7 +11,7 @@ from __future__ import annotations
 from django.utils.translation import gettext as _
 
 from accounts.models import User
-from cite.errors import InvalidInput, NotFound
+from core.errors import InvalidInput, NotFound
 from debates.models import Debate, Report
 
 from .. import reasons

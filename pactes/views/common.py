@@ -7,7 +7,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from accounts.models import Membership, Organisation, User
-from cite.errors import ApplicationError, InvalidInput
+from core.errors import ApplicationError, InvalidInput
 from pactes import selectors
 from pactes.deadlines import overdue_items
 from pactes.forms import (

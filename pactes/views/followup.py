@@ -7,7 +7,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from cite.errors import ApplicationError
+from core.errors import ApplicationError
 from pactes import dashboard, renewal, reports
 from pactes.forms import ReportAnswerForm, ReportForm
 from pactes.models import PactReport, ReportPhoto

@@ -8,7 +8,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from cite.errors import ApplicationError, InvalidInput
+from core.errors import ApplicationError, InvalidInput
 from pactes import proposals, selectors, services
 from pactes.forms import (
     AnswerForm,

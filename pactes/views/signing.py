@@ -7,7 +7,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from cite.errors import ApplicationError, InvalidInput
+from core.errors import ApplicationError, InvalidInput
 from pactes import selectors
 from pactes.forms import (
     SignForm,

@@ -8,7 +8,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
-from cite.errors import ApplicationError
+from core.errors import ApplicationError
 from pactes import selectors, versions
 from pactes.diff import clause_changes, field_changes
 from pactes.forms import (

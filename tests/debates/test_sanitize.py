@@ -1,4 +1,4 @@
-from cite.html import plain_text_to_html
+from core.html import plain_text_to_html
 
 
 def test_plain_text_to_html_escapes_tags_and_links_web_addresses():

@@ -5,7 +5,7 @@ import uuid
 import pytest
 from django.utils import timezone
 
-from cite.errors import AuthRequired, InvalidInput, InvalidState, NotFound, PermissionDenied
+from core.errors import AuthRequired, InvalidInput, InvalidState, NotFound, PermissionDenied
 from debates import services
 from debates.models import Debate, Message, Participation, Report, RoomEvent
 from debates.services import PostRefused

@@ -5,7 +5,7 @@ from django.core import mail
 from django.db import connection, transaction
 from django.db.utils import DatabaseError
 
-from cite.errors import InvalidInput, InvalidState, NotFound
+from core.errors import InvalidInput, InvalidState, NotFound
 from debates.models import Message, RoomEvent
 from moderation import services
 from moderation.models import Appeal, AppendOnlyError, ModerationAction

@@ -6,7 +6,7 @@ import pytest
 from django.contrib.auth.models import AnonymousUser
 
 from accounts.roles import Role
-from cite.errors import AuthRequired, PermissionDenied
+from core.errors import AuthRequired, PermissionDenied
 from debates.models import Message, Participation
 from moderation import services
 from moderation.models import Appeal, ModerationAction

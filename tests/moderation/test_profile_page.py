@@ -5,7 +5,7 @@ import pytest
 from django.urls import reverse
 
 from accounts.roles import Role
-from cite.errors import InvalidInput, PermissionDenied
+from core.errors import InvalidInput, PermissionDenied
 from moderation.forms import ProfileForm
 from moderation.models import FacilitationProfile, FacilitationProfileRevision
 from moderation.pipeline import Decision, run

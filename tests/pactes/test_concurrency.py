@@ -6,7 +6,7 @@ import threading
 import pytest
 from django.db import connection
 
-from cite.errors import InvalidState
+from core.errors import InvalidState
 from pactes.models import Pact, PactEvent
 from pactes.signing import pact_sign
 from pactes.workflow import pact_transition

@@ -9,7 +9,7 @@ import time_machine
 from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image
 
-from cite.errors import ApplicationError, InvalidInput, InvalidState, PermissionDenied
+from core.errors import ApplicationError, InvalidInput, InvalidState, PermissionDenied
 from pactes import renewal, reports, services
 from pactes.models import JoinRequest, Pact, PactReport, Party, Signature
 from pactes.workflow import pact_transition

@@ -2,7 +2,7 @@
 
 import pytest
 
-from cite.errors import InvalidInput, InvalidState, PermissionDenied
+from core.errors import InvalidInput, InvalidState, PermissionDenied
 from pactes.models import Clause, Pact, PactEvent, Signature
 from pactes.services import council_reference_set
 from pactes.signing import pact_sign, signature_check_reauthentication

@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from cite.errors import InvalidInput, InvalidState, NotFound, PermissionDenied
+from core.errors import InvalidInput, InvalidState, NotFound, PermissionDenied
 from pactes import canonical
 from pactes.diff import clause_changes, word_diff
 from pactes.models import Clause, Comment, ImmutableError, Pact, PactEvent, PactVersion, Signature

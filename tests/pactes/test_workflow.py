@@ -6,7 +6,7 @@ import pytest
 import time_machine
 from django.utils import timezone
 
-from cite.errors import ApplicationError, InvalidInput, InvalidState, PermissionDenied
+from core.errors import ApplicationError, InvalidInput, InvalidState, PermissionDenied
 from pactes import tasks
 from pactes.models import Pact, PactEvent, Signature
 from pactes.workflow import TRANSITIONS, pact_transition

@@ -34,7 +34,7 @@ def _channel_layer() -> str:
 
 
 def _broker() -> str:
-    from cite.celery import app
+    from celery import current_app as app
 
     with app.connection_for_write() as conn:
         conn.ensure_connection(max_retries=1, timeout=2)

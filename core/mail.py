@@ -17,6 +17,6 @@ def send_to_user(*, user, template: str, context: dict) -> None:
 
 
 def send_later(*, to: list[str], subject: str, body: str) -> None:
-    from cite.tasks import send_email
+    from core.tasks import send_email
 
     transaction.on_commit(lambda: send_email.delay(to=to, subject=subject, body=body))

@@ -1,6 +1,6 @@
 """The permission check every service starts with."""
 
-from cite.errors import AuthRequired, PermissionDenied
+from core.errors import AuthRequired, PermissionDenied
 
 
 def require(actor, perm: str, obj=None) -> None:

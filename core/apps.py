@@ -1,0 +1,10 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class CoreConfig(AppConfig):
+    """What every app uses: the permission check, the domain errors, e-mail, user text as HTML,
+    the health probe and the channel-layer send helper. It imports no other project app."""
+
+    name = "core"
+    verbose_name = _("Core")
