@@ -65,7 +65,7 @@ def measure(client: Client, path: str, rounds: int) -> tuple[int, float, float]:
 
 
 def grow() -> None:
-    from cite.models import EngagementPage, NewsIndexPage, NewsPage
+    from programme.models import EngagementPage, NewsIndexPage, NewsPage
 
     for page in EngagementPage.objects.all():
         page.actions = [

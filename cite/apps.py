@@ -3,13 +3,8 @@ from django.utils.translation import gettext_lazy as _
 
 
 class CiteConfig(AppConfig):
+    """The project's shell: settings, URLs, ASGI/WSGI, Celery, the demo command and the history
+    of the programme's first migrations. It holds no model; nothing imports it."""
+
     name = "cite"
     verbose_name = _("City site")
-
-    def ready(self):
-        from wagtail.signals import page_published
-
-        from cite.models import YearlyReportPage
-        from cite.reports import freeze_on_publish
-
-        page_published.connect(freeze_on_publish, sender=YearlyReportPage, dispatch_uid="cite_report_freeze")

@@ -18,7 +18,8 @@ urlpatterns = [
     path("django-admin/", admin.site.urls),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
-    path("", include("cite.site_urls")),
+    path("", include("evaluation.urls")),
+    path("", include("programme.urls")),
 ]
 
 if settings.DEBUG:

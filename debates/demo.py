@@ -46,7 +46,7 @@ MESSAGES = [
 
 def _engagement(number: int):
     try:
-        from cite.models import EngagementPage
+        from programme.models import EngagementPage
     except ImportError:  # the programme app is not there yet
         return None
     return EngagementPage.objects.filter(number=number).first()

@@ -33,7 +33,7 @@ class Debate(models.Model):
     question = models.CharField(_("question"), max_length=300)
     description = models.TextField(_("description"), blank=True)
     engagement = models.ForeignKey(
-        "cite.EngagementPage",
+        "programme.EngagementPage",
         verbose_name=_("engagement"),
         null=True,
         blank=True,

@@ -22,7 +22,7 @@ ACTIVE_TITLE = "Cour de l’école des Tilleuls ouverte le samedi"
 
 
 def _engagement():
-    from cite.models import EngagementPage
+    from programme.models import EngagementPage
 
     return EngagementPage.objects.filter(number=4).first()
 

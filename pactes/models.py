@@ -115,7 +115,7 @@ class Pact(models.Model):
     council_decision_reference = models.CharField(_("council decision reference"), max_length=120, blank=True)
     commons = models.ForeignKey(Commons, verbose_name=_("commons"), on_delete=models.PROTECT, related_name="pacts")
     engagement = models.ForeignKey(
-        "cite.EngagementPage", null=True, blank=True, on_delete=models.SET_NULL, related_name="pacts"
+        "programme.EngagementPage", null=True, blank=True, on_delete=models.SET_NULL, related_name="pacts"
     )
     # The pact this one renews: a renewal starts from the last signed version of its predecessor.
     renewal_of = models.ForeignKey(

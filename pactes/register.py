@@ -59,7 +59,7 @@ def neighbourhood_choices() -> list[str]:
 
 def engagement_choices() -> list[tuple[int, str]]:
     """Engagements some public pact is linked to, by number (one query)."""
-    from cite.models import EngagementPage
+    from programme.models import EngagementPage
 
     rows = (
         EngagementPage.objects.filter(pacts__in=public_pacts())

@@ -7,74 +7,13 @@ approves" is attached to the home page: every page of the site goes through it.
 
 from django.db import migrations
 
-WORKFLOW_NAME = "Publication du programme"
-TASK_NAME = "Validation par un·e élu·e"
-PAGE_PERMISSIONS = {
-    "editor": ["add_page", "change_page", "lock_page"],
-    "elected_official": ["add_page", "change_page", "publish_page", "lock_page", "unlock_page"],
-}
-MEDIA_PERMISSIONS = [
-    ("wagtailimages", "image", ["add_image", "choose_image"]),
-    ("wagtaildocs", "document", ["add_document", "choose_document"]),
-]
-
-
-def _permission(apps, app_label, model, codename):
-    ContentType = apps.get_model("contenttypes", "ContentType")
-    Permission = apps.get_model("auth", "Permission")
-    content_type, _ = ContentType.objects.get_or_create(app_label=app_label, model=model)
-    permission, _ = Permission.objects.get_or_create(
-        content_type=content_type, codename=codename, defaults={"name": codename.replace("_", " ").capitalize()}
-    )
-    return permission
+from programme.editorial import create_workflow as _create_workflow
+from programme.editorial import remove_workflow
 
 
 def create_workflow(apps, schema_editor):
-    ContentType = apps.get_model("contenttypes", "ContentType")
-    Group = apps.get_model("auth", "Group")
-    Collection = apps.get_model("wagtailcore", "Collection")
-    GroupCollectionPermission = apps.get_model("wagtailcore", "GroupCollectionPermission")
-    GroupPagePermission = apps.get_model("wagtailcore", "GroupPagePermission")
-    GroupApprovalTask = apps.get_model("wagtailcore", "GroupApprovalTask")
-    Workflow = apps.get_model("wagtailcore", "Workflow")
-    WorkflowPage = apps.get_model("wagtailcore", "WorkflowPage")
-    WorkflowTask = apps.get_model("wagtailcore", "WorkflowTask")
-    HomePage = apps.get_model("cite", "HomePage")
-
-    home = HomePage.objects.order_by("path").first()
-    root_collection = Collection.objects.filter(depth=1).first()
-    for group_name, codenames in PAGE_PERMISSIONS.items():
-        group, _ = Group.objects.get_or_create(name=group_name)
-        if home is not None:
-            for codename in codenames:
-                GroupPagePermission.objects.get_or_create(
-                    group=group, page_id=home.pk, permission=_permission(apps, "wagtailcore", "page", codename)
-                )
-        if root_collection is not None:
-            for app_label, model, media_codenames in MEDIA_PERMISSIONS:
-                for codename in media_codenames:
-                    GroupCollectionPermission.objects.get_or_create(
-                        group=group, collection=root_collection, permission=_permission(apps, app_label, model, codename)
-                    )
-
-    task_type, _ = ContentType.objects.get_or_create(app_label="wagtailcore", model="groupapprovaltask")
-    task = GroupApprovalTask.objects.filter(name=TASK_NAME).first()
-    if task is None:
-        task = GroupApprovalTask.objects.create(name=TASK_NAME, content_type=task_type, active=True)
-    task.groups.set([Group.objects.get(name="elected_official")])
-    workflow, _ = Workflow.objects.get_or_create(name=WORKFLOW_NAME, defaults={"active": True})
-    WorkflowTask.objects.get_or_create(workflow=workflow, task=task, defaults={"sort_order": 0})
-    if home is not None:
-        WorkflowPage.objects.update_or_create(page_id=home.pk, defaults={"workflow": workflow})
-
-
-def remove_workflow(apps, schema_editor):
-    apps.get_model("wagtailcore", "Workflow").objects.filter(name=WORKFLOW_NAME).delete()
-    apps.get_model("wagtailcore", "Task").objects.filter(name=TASK_NAME).delete()
-    apps.get_model("wagtailcore", "GroupPagePermission").objects.filter(group__name__in=PAGE_PERMISSIONS).delete()
-    apps.get_model("wagtailcore", "GroupCollectionPermission").objects.filter(
-        group__name__in=PAGE_PERMISSIONS
-    ).delete()
+    # At this point of the history the home page model still belonged to this app.
+    _create_workflow(apps, schema_editor, home_model=("cite", "HomePage"))
 
 
 class Migration(migrations.Migration):

@@ -239,8 +239,8 @@ def test_debates_for_engagement_lists_open_then_upcoming_then_closed_in_one_quer
 ):
     from wagtail.models import Page
 
-    from cite.models import EngagementPage
     from debates import selectors
+    from programme.models import EngagementPage
 
     engagement = Page.get_first_root_node().add_child(
         instance=EngagementPage(title="Dialogue", slug="dialogue", number=9)

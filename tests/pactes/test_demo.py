@@ -23,7 +23,7 @@ def test_demo_loads_a_pact_in_consultation_and_an_active_signed_pact(db):
     assert emails == {"association@example.org", "agent@example.org"}
     for pact in (consultation, active):
         assert {p.role for p in pact.parties.all()} == {"proponent", "city"}
-    from cite.models import EngagementPage
+    from programme.models import EngagementPage
 
     engagement = EngagementPage.objects.filter(number=4).first()
     assert active.engagement == engagement and consultation.engagement == engagement

@@ -51,7 +51,7 @@ def test_register_filters_select_the_matching_pacts(query, expected, client, reg
 def test_register_filters_by_engagement(client, register_pact):
     from wagtail.models import Page
 
-    from cite.models import EngagementPage
+    from programme.models import EngagementPage
 
     engagement = Page.get_first_root_node().add_child(
         instance=EngagementPage(title="Liens entre générations", slug="engagement-test-4", number=4)

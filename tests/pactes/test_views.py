@@ -55,7 +55,7 @@ def test_list_filters_by_status(client, make_pact):
 
 
 def test_latest_pacts_and_pacts_for_engagement_take_one_query(make_pact, django_assert_num_queries, resident):
-    from cite.models import EngagementPage
+    from programme.models import EngagementPage
 
     for status in [Pact.Status.DRAFT, Pact.Status.SUBMITTED, Pact.Status.ACTIVE, Pact.Status.WITHDRAWN]:
         make_pact(status=status, title=f"Pacte {status}")

@@ -29,7 +29,3 @@ class Command(BaseCommand):
                 with transaction.atomic():
                     import_module(f"{app}.demo").load(stdout=self.stdout)
                 self.stdout.write(f"demo: {app} ready")
-        # The yearly report freezes figures computed over every app's demo content: it comes last.
-        with transaction.atomic():
-            import_module("cite.demo_report").load(stdout=self.stdout)
-        self.stdout.write("demo: yearly report ready")

@@ -1,0 +1,65 @@
+"""Reads of the programme pages. Each costs a fixed number of queries, whatever the data.
+
+The page models are imported inside the functions: ``programme.models`` imports this module.
+"""
+
+from django.core.paginator import Page as PaginatorPage
+from django.core.paginator import Paginator
+from django.db.models import Q, QuerySet, Subquery
+from wagtail.models import Page
+
+
+def private_q() -> Q:
+    """Pages in a private section (costs one query). A page that lists several kinds of pages
+    computes it once and passes it as ``private=`` to the selectors below."""
+    return Page.objects.all().private_q()
+
+
+def _public(pages: QuerySet, private: Q | None) -> QuerySet:
+    return pages.live().exclude(private if private is not None else private_q())
+
+
+def engagements_under(*, page: Page, private: Q | None = None) -> QuerySet:
+    """The live, public engagements below ``page`` (home or programme), in their order."""
+    from programme.models import EngagementPage
+
+    return _public(EngagementPage.objects.descendant_of(page), private).order_by("number")
+
+
+def engagement_neighbours(*, engagement, private: Q | None = None) -> tuple:
+    """The published engagements just before and after ``engagement`` by number (``None`` at
+    either end), skipping numbers that are not published. One query, two rows at most."""
+    from programme.models import EngagementPage
+
+    siblings = _public(EngagementPage.objects.sibling_of(engagement, inclusive=False), private)
+    before = siblings.filter(number__lt=engagement.number).order_by("-number").values("number")[:1]
+    after = siblings.filter(number__gt=engagement.number).order_by("number").values("number")[:1]
+    found = {page.number: page for page in siblings.filter(Q(number=Subquery(before)) | Q(number=Subquery(after)))}
+    return (
+        next((page for number, page in found.items() if number < engagement.number), None),
+        next((page for number, page in found.items() if number > engagement.number), None),
+    )
+
+
+def _news(private: Q | None = None) -> QuerySet:
+    from programme.models import NewsPage
+
+    return _public(NewsPage.objects.all(), private).order_by("-date", "-first_published_at")
+
+
+def latest_news(*, limit: int, under: Page | None = None, engagement=None, private: Q | None = None) -> list:
+    """The latest news items, below ``under`` or about ``engagement``."""
+    news = _news(private)
+    if under is not None:
+        news = news.descendant_of(under)
+    if engagement is not None:
+        news = news.filter(engagement=engagement)
+    return list(news[:limit])
+
+
+def news_listing(*, index: Page, tag: str = "", page_number=None, per_page: int = 10) -> PaginatorPage:
+    """One page of the news below ``index``, optionally with a tag, tags prefetched."""
+    news = _news().child_of(index).prefetch_related("tags")
+    if tag:
+        news = news.filter(tags__name=tag)
+    return Paginator(news, per_page).get_page(page_number)

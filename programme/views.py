@@ -1,0 +1,79 @@
+"""Site-wide views of the programme: search, robots.txt and the read-only API."""
+
+import re
+from types import SimpleNamespace
+
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.urls import reverse
+from django.views.decorators.http import require_GET
+from wagtail.api.v2.filters import SearchFilter
+from wagtail.api.v2.views import PagesAPIViewSet
+from wagtail.models import Page
+
+MAX_QUERY_LENGTH = 200
+RESULTS_PER_PAGE = 10
+
+
+def search_words(text: str) -> str:
+    """Only the words of a query reach the search backend: SQLite's FTS5 reads quotes, "=" and
+    the like as its own syntax and fails on them, and punctuation means nothing to a plain-text
+    search."""
+    return " ".join(re.findall(r"\w+", text[:MAX_QUERY_LENGTH]))
+
+
+class _Hit:
+    """A search result as the template shows it: the page, its kind and its description."""
+
+    def __init__(self, page: Page):
+        self.page = page
+        self.kind = page._meta.verbose_name
+        self.description = getattr(page, "meta_description", "") or page.search_description
+
+
+@require_GET
+def search(request: HttpRequest) -> HttpResponse:
+    """Full-text search over the live, public pages (Wagtail search: the database backend,
+    PostgreSQL full-text when the site runs on PostgreSQL)."""
+    query = " ".join(request.GET.get("q", "").split())[:MAX_QUERY_LENGTH]
+    results = None
+    if query:
+        words = search_words(query)
+        pages = Page.objects.live().public().specific().search(words) if words else []
+        results = Paginator(pages, RESULTS_PER_PAGE).get_page(request.GET.get("page"))
+        results.object_list = [_Hit(page) for page in results.object_list]
+    return render(request, "programme/search.html", {"query": query, "results": results})
+
+
+# Private and technical areas stay out of search engines; everything else is public content.
+DISALLOWED = ["/admin/", "/django-admin/", "/accounts/", "/compte/", "/moderation/", "/recherche/", "/api/"]
+
+
+@require_GET
+def robots_txt(request: HttpRequest) -> HttpResponse:
+    lines = ["User-agent: *", *(f"Disallow: {path}" for path in DISALLOWED)]
+    lines += ["Allow: /moderation/registre/", "", f"Sitemap: {request.build_absolute_uri(reverse('cite_sitemap'))}"]
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
+
+
+class WordsOnlySearchFilter(SearchFilter):
+    """Wagtail's API search, given only the words of ``?search=`` (see ``search_words``)."""
+
+    def filter_queryset(self, request, queryset, view):
+        if "search" not in request.GET:
+            return super().filter_queryset(request, queryset, view)
+        words = search_words(request.GET["search"])
+        if not words:
+            return queryset.none()
+        params = request.GET.copy()
+        params["search"] = words
+        return super().filter_queryset(SimpleNamespace(GET=params), queryset, view)
+
+
+class ProgrammePagesAPIViewSet(PagesAPIViewSet):
+    """Open data: the live, public pages of the programme, read-only (Wagtail's API v2)."""
+
+    filter_backends = [
+        WordsOnlySearchFilter if backend is SearchFilter else backend for backend in PagesAPIViewSet.filter_backends
+    ]
