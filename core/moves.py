@@ -1,9 +1,10 @@
 """Moving models from one app to another without touching their rows.
 
 A model that changes app keeps its table (its ``Meta.db_table`` names the old app's table and
-the new app's migration takes it over in the state only) and its content type row: the row's ``app_label`` is updated in place, so
-that what points to it — Wagtail pages' ``content_type``, revisions, permissions given to
-groups, log entries — keeps pointing to the same model.
+the new app's migration takes it over in the state only) and its content type row: the row's
+``app_label`` is updated in place, so that what points to it — Wagtail pages'
+``content_type``, revisions, permissions given to groups, log entries — keeps pointing to the
+same model.
 """
 
 from django.db import migrations

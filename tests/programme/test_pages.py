@@ -149,9 +149,7 @@ def test_linked_lists_are_empty_while_no_app_registers_a_hook(build_programme, r
     assert linked.engagement_sections(page=None, request=rf.get("/")) == []
 
 
-def test_linked_lists_call_the_functions_apps_register(build_programme):
-    programme, _, _ = build_programme(engagements=2)
-
+def test_linked_lists_call_the_functions_apps_register(db):
     with hooks.register_temporarily(linked.LATEST_PACTS, lambda *, limit: ["a", "b", "c"][:limit]):
         assert linked.latest_pacts(limit=2) == ["a", "b"]
 
