@@ -35,9 +35,9 @@ import django
 django.setup()
 
 from core.html import plain_text_to_html  # noqa: E402
-from moderation.models import FacilitationProfile  # noqa: E402
-from moderation.pipeline import MessageContext, run  # noqa: E402
-from moderation.rules import lexicon, normalise, steps_for  # noqa: E402
+from facilitation.filters import lexicon, normalise, steps_for  # noqa: E402
+from facilitation.models import FacilitationProfile  # noqa: E402
+from facilitation.pipeline import MessageContext, run  # noqa: E402
 
 DEFAULT_RULES = importlib.import_module("moderation.migrations.0003_default_profile_rules").DEFAULT_RULES
 

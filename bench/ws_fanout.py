@@ -78,7 +78,7 @@ def prepare_database(directory: str) -> dict:
     from accounts.models import User
     from debates import services
     from debates.models import Debate
-    from moderation.models import FacilitationProfile
+    from facilitation.models import FacilitationProfile
 
     call_command("migrate", verbosity=0)
     profile = FacilitationProfile.objects.create(name="Bench", slug="bench", rules=[])

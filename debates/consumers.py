@@ -21,10 +21,9 @@ from django.utils.translation import gettext as _
 
 from accounts.predicates import has_verified_email
 from core.errors import ApplicationError
-from debates import events, fanout, frames, selectors, services
+from debates import events, extensions, fanout, frames, selectors, services
 from debates.models import Debate, Message
 from debates.predicates import facilitator_ids, is_debate_facilitator
-from moderation.services import room as moderation_room
 
 # Close codes (docs/protocol.md).
 CLOSE_NOT_FOUND = 4404
@@ -385,7 +384,9 @@ class RoomConsumer(AsyncWebsocketConsumer):
         reason = _field(frame, "reason", str)
         detail = _field(frame, "detail", str, required=False, default="")
         # Through the moderation app: enough distinct reports hide the message automatically.
-        if await self._act(moderation_room.room_report_create, message_id=message_id, reason=reason, detail=detail):
+        if await self._act(
+            extensions.frame_service(extensions.REPORT_CREATE), message_id=message_id, reason=reason, detail=detail
+        ):
             await self._send({"type": "report.ack", "message_id": message_id})
 
     async def handle_floor_give(self, frame):
@@ -398,22 +399,24 @@ class RoomConsumer(AsyncWebsocketConsumer):
     async def handle_floor_end(self, frame):
         await self._act(services.floor_end)
 
-    # Facilitators' decisions go through the moderation app, which logs them, tells the author
+    # Facilitators' decisions go through the moderation app (``debates.extensions``), which logs them, tells the author
     # by e-mail with the appeal link and updates the moderation queue. ``reason_code`` names a
     # reason template; a free-text ``reason`` alone counts as "other".
 
     async def handle_message_approve(self, frame):
-        await self._act(moderation_room.room_message_approve, message_id=_field(frame, "message_id", int))
+        await self._act(
+            extensions.frame_service(extensions.MESSAGE_APPROVE), message_id=_field(frame, "message_id", int)
+        )
 
     async def handle_message_reject(self, frame):
-        await self._act(moderation_room.room_message_reject, **self._decision(frame, "message_id"))
+        await self._act(extensions.frame_service(extensions.MESSAGE_REJECT), **self._decision(frame, "message_id"))
 
     async def handle_message_hide(self, frame):
-        await self._act(moderation_room.room_message_hide, **self._decision(frame, "message_id"))
+        await self._act(extensions.frame_service(extensions.MESSAGE_HIDE), **self._decision(frame, "message_id"))
 
     async def handle_participant_mute(self, frame):
         await self._act(
-            moderation_room.room_participant_mute,
+            extensions.frame_service(extensions.PARTICIPANT_MUTE),
             minutes=_field(frame, "minutes", int),
             **self._decision(frame, "user_id"),
         )

@@ -44,7 +44,7 @@ class Debate(models.Model):
         settings.AUTH_USER_MODEL, verbose_name=_("facilitators"), related_name="facilitated_debates", blank=True
     )
     profile = models.ForeignKey(
-        "moderation.FacilitationProfile",
+        "facilitation.FacilitationProfile",
         verbose_name=_("facilitation profile"),
         null=True,
         blank=True,

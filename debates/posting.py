@@ -1,22 +1,22 @@
 """The posting pipeline: the gate rules of DESIGN §7, then the facilitation profile's rules.
 
 Gate rules are plain pipeline rules ``(context, params) -> Verdict | None``. They read only the
-:class:`~moderation.pipeline.MessageContext` that ``debates.services.message_post`` builds, never
-the database. The moderation app adds its rules through ``moderation.rules.steps_for(profile)``
-when it exists; the strongest verdict wins and a REJECT stops the pipeline.
+:class:`~facilitation.pipeline.MessageContext` that ``debates.services.message_post`` builds, never
+the database. The debate's facilitation profile adds its content filters
+(``facilitation.filters.steps_for(profile)``); the strongest verdict wins and a REJECT stops the
+pipeline.
 """
 
 from __future__ import annotations
 
 import math
 from datetime import datetime
-from importlib import import_module
-from importlib.util import find_spec
 
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from moderation.pipeline import Decision, MessageContext, Verdict, run
+from facilitation import filters
+from facilitation.pipeline import Decision, MessageContext, Verdict, run
 
 
 def _reject(rule: str, code: str, explanation: str, retry_after: int | None = None) -> Verdict:
@@ -128,26 +128,14 @@ GATES = [
 ]
 
 
-def _moderation_rules():
-    if find_spec("moderation.rules") is None:
-        return None
-    return import_module("moderation.rules")
-
-
 def history_size(profile) -> int:
-    """How many of the author's latest messages the profile's rules need to see (at least 5)."""
-    module = _moderation_rules()
-    if module is None or not hasattr(module, "history_needed"):
-        return 5
-    return max(5, module.history_needed(profile))
+    """How many of the author's latest messages the profile's filters need to see (at least 5)."""
+    return max(5, filters.history_needed(profile))
 
 
 def profile_steps(profile) -> list:
-    """The moderation app's steps for ``profile``, or none while that app has no rules."""
-    module = _moderation_rules()
-    if module is None or not hasattr(module, "steps_for"):
-        return []
-    return list(module.steps_for(profile))
+    """The facilitation profile's content filters, as pipeline steps."""
+    return list(filters.steps_for(profile))
 
 
 def evaluate(context: MessageContext, *, profile) -> Verdict:

@@ -20,13 +20,11 @@ from accounts.predicates import has_verified_email
 from core.errors import ApplicationError, InvalidInput, InvalidState, NotFound
 from core.html import plain_text_to_html
 from core.permissions import require
-from debates import events, frames, posting, selectors
+from debates import events, extensions, frames, posting, selectors
 from debates.models import Debate, Message, Participation, Report, RoomEvent
 from debates.predicates import is_debate_facilitator
-from moderation import log as moderation_log
-from moderation import selectors as moderation_selectors
-from moderation.models import FacilitationProfile
-from moderation.pipeline import Decision, MessageContext, Verdict
+from facilitation.models import FacilitationProfile
+from facilitation.pipeline import Decision, MessageContext, Verdict
 
 MAX_REASON_LENGTH = 300
 MAX_REFORMULATION_LENGTH = 2000
@@ -212,7 +210,7 @@ def _context(
             "is_facilitator": is_debate_facilitator(actor, debate),
             "last_post_at": participation.last_post_at if participation else None,
             # The second rung of the escalation ladder: a facilitator's review period.
-            "under_review": moderation_selectors.under_review(debate_id=debate.pk, user_id=actor.pk),
+            "under_review": extensions.under_review(debate_id=debate.pk, user_id=actor.pk),
         },
     )
 
@@ -293,7 +291,7 @@ def message_post(
             debate_id = debate.pk
             transaction.on_commit(lambda: events.to_facilitators(debate_id, held_frame))
             # The moderation log keeps the automatic hold and tells the facilitators' queue.
-            moderation_log.action_record(kind="hold", debate=debate, message=message, rule=verdict.rule)
+            extensions.message_held(debate=debate, message=message, rule=verdict.rule)
         else:
             _publish(debate, message, actor=actor)
             message.save(update_fields=["published_at", "seq"])

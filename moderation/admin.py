@@ -4,9 +4,11 @@
 from django import forms
 from django.contrib import admin
 
-from .models import Appeal, FacilitationProfile, FacilitationProfileRevision, ModerationAction
-from .rules import validate
-from .services import profile_settings, record_revision
+from facilitation.filters import validate
+from facilitation.models import FacilitationProfile, FacilitationProfileRevision
+from facilitation.services import profile_settings, record_revision
+
+from .models import Appeal, ModerationAction
 
 
 class FacilitationProfileAdminForm(forms.ModelForm):

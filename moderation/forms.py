@@ -10,8 +10,8 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from .models import FacilitationProfile
-from .rules import DEFAULTS, RULES, validate
+from facilitation.filters import DEFAULTS, RULES, validate
+from facilitation.models import FacilitationProfile
 
 RULE_TEXT = {
     "flood": (_("Flood"), _("The same text again, or too many messages in a short time.")),
@@ -173,7 +173,7 @@ class ProfileForm(forms.Form):
         return cleaned
 
     def changes(self) -> dict[str, Any]:
-        """The new settings, for :func:`moderation.services.profile_update`."""
+        """The new settings, for :func:`facilitation.services.profile_update`."""
         data = self.cleaned_data
         return {
             "description": data["description"],

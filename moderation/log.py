@@ -44,3 +44,8 @@ def action_record(
     debate_id = debate.pk
     transaction.on_commit(lambda: events.queue_changed(debate_id))
     return action
+
+
+def hold_record(*, debate, message, rule: str) -> None:
+    """The room held ``message`` automatically (``debates.extensions``): log it."""
+    action_record(kind="hold", debate=debate, message=message, rule=rule)

@@ -2,7 +2,9 @@
 
 from typing import Any
 
-from .models import Appeal, FacilitationProfileRevision, ModerationAction, PersonalMute
+from facilitation.models import FacilitationProfileRevision
+
+from .models import Appeal, ModerationAction, PersonalMute
 
 
 def export_user_data(*, user) -> dict[str, Any]:

@@ -17,11 +17,13 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from core.errors import ApplicationError
 from debates.models import Message
+from facilitation import services as facilitation
+from facilitation.models import FacilitationProfile
 
 from . import reasons, selectors, services
 from . import register as public_register
 from .forms import AppealDecisionForm, AppealForm, PersonalMuteForm, ProfileForm, QueueActionForm, ReportForm
-from .models import Appeal, FacilitationProfile, ModerationAction
+from .models import Appeal, ModerationAction
 from .notify import APPEALABLE
 from .services.common import MAX_FREE_TEXT
 
@@ -29,7 +31,7 @@ from .services.common import MAX_FREE_TEXT
 @login_required
 @require_GET
 def profile_list(request):
-    if not request.user.has_perm("moderation.view_facilitationprofile"):
+    if not request.user.has_perm("facilitation.view_facilitationprofile"):
         raise PermissionDenied
     profiles = FacilitationProfile.objects.order_by("-is_default", "name")
     return render(request, "moderation/profile_list.html", {"profiles": profiles})
@@ -39,12 +41,12 @@ def profile_list(request):
 @require_http_methods(["GET", "POST"])
 def profile_edit(request, slug: str):
     profile = get_object_or_404(FacilitationProfile, slug=slug)
-    if not request.user.has_perm("moderation.change_facilitationprofile", profile):
+    if not request.user.has_perm("facilitation.change_facilitationprofile", profile):
         raise PermissionDenied
     form = ProfileForm(request.POST or None, profile=profile)
     if request.method == "POST" and form.is_valid():
         try:
-            services.profile_update(actor=request.user, profile=profile, changes=form.changes())
+            facilitation.profile_update(actor=request.user, profile=profile, changes=form.changes())
         except ApplicationError as error:
             form.add_error(None, error.detail)
         else:

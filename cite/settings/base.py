@@ -23,7 +23,17 @@ WAGTAILADMIN_BASE_URL = SITE_URL
 
 # The project's own apps, in dependency order. Demo data, data export and translations walk
 # this list.
-PROJECT_APPS = ["core", "accounts", "programme", "debates", "moderation", "pactes", "evaluation", "cite"]
+PROJECT_APPS = [
+    "core",
+    "accounts",
+    "programme",
+    "facilitation",
+    "debates",
+    "moderation",
+    "pactes",
+    "evaluation",
+    "cite",
+]
 
 INSTALLED_APPS = [
     "daphne",

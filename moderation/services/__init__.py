@@ -1,6 +1,6 @@
 """Services of the moderation app: keyword-only, typed, permission-checked, audited.
 
-One module per idea: facilitation profiles, facilitators' decisions (and the escalation
+One module per idea: facilitators' decisions (and the escalation
 ladder), reports, appeals, participants' own tools.
 """
 
@@ -22,11 +22,9 @@ from .decisions import (
     room_slow_down,
 )
 from .personal import personal_mute, personal_unmute
-from .profiles import EDITABLE_FIELDS, profile_settings, profile_update, record_revision
 from .reports import report_submit
 
 __all__ = [
-    "EDITABLE_FIELDS",
     "EXCLUSION_MARK",
     "appeal_create",
     "appeal_decide",
@@ -42,9 +40,6 @@ __all__ = [
     "participant_review",
     "personal_mute",
     "personal_unmute",
-    "profile_settings",
-    "profile_update",
-    "record_revision",
     "report_submit",
     "reports_dismiss",
     "room_pause",

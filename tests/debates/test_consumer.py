@@ -132,7 +132,7 @@ async def test_held_message_goes_to_facilitators_only_and_approve_publishes_it(
     connect, debate, facilitator, resident, monkeypatch
 ):
     from debates import posting
-    from moderation.pipeline import Decision, Verdict
+    from facilitation.pipeline import Decision, Verdict
 
     monkeypatch.setattr(
         posting, "profile_steps", lambda p: [(lambda c, params: Verdict(Decision.HOLD, rule="links"), {})]
@@ -172,7 +172,7 @@ async def test_reject_tells_the_author(connect, debate, facilitator, resident):
 
 async def test_nudge_returns_the_body_and_stores_nothing(connect, debate, resident, monkeypatch):
     from debates import posting
-    from moderation.pipeline import Decision, Verdict
+    from facilitation.pipeline import Decision, Verdict
 
     nudge = Verdict(Decision.NUDGE, rule="shouting", explanation="Moins fort", suggestion="Je ressens…")
     monkeypatch.setattr(posting, "profile_steps", lambda p: [(lambda c, params: nudge, {})])

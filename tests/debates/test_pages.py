@@ -149,7 +149,7 @@ def test_post_form_anonymous_is_sent_to_login(client, debate):
 
 def test_post_form_nudge_asks_for_confirmation_then_publishes(client_for, debate, resident, joined, monkeypatch):
     from debates import posting
-    from moderation.pipeline import Decision, Verdict
+    from facilitation.pipeline import Decision, Verdict
 
     monkeypatch.setattr(
         posting,

@@ -9,7 +9,7 @@ from core.errors import AuthRequired, InvalidInput, InvalidState, NotFound, Perm
 from debates import services
 from debates.models import Debate, Message, Participation, Report, RoomEvent
 from debates.services import PostRefused
-from moderation.models import FacilitationProfile
+from facilitation.models import FacilitationProfile
 
 
 def post(user, debate, body="Bonjour à toutes et à tous", **kwargs):
@@ -143,7 +143,7 @@ def test_message_post_reply_to_a_message_of_another_debate_is_not_found(debate, 
 
 def test_message_post_hold_verdict_stores_a_held_message_without_seq(debate, resident, joined, monkeypatch):
     from debates import posting
-    from moderation.pipeline import Decision, Verdict
+    from facilitation.pipeline import Decision, Verdict
 
     joined(resident)
     monkeypatch.setattr(
@@ -157,7 +157,7 @@ def test_message_post_hold_verdict_stores_a_held_message_without_seq(debate, res
 
 def test_message_post_nudge_stores_nothing_unless_confirmed(debate, resident, joined, monkeypatch):
     from debates import posting
-    from moderation.pipeline import Decision, Verdict
+    from facilitation.pipeline import Decision, Verdict
 
     joined(resident)
     monkeypatch.setattr(

@@ -46,7 +46,7 @@ def setting(e2e_db):
     from accounts.models import User
     from debates import services
     from debates.models import Debate
-    from moderation.models import FacilitationProfile
+    from facilitation.models import FacilitationProfile
 
     n = uuid.uuid4().hex[:8]
     profile = FacilitationProfile.objects.create(name=f"Portes seulement {n}", slug=f"portes-{n}", rules=[])

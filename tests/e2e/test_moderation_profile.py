@@ -7,7 +7,7 @@ from tests.e2e.conftest import assert_accessible, login
 
 
 def test_a_facilitator_edits_a_profile_with_the_keyboard(page, e2e_db):
-    from moderation.models import FacilitationProfile
+    from facilitation.models import FacilitationProfile
 
     slug = f"profil-{uuid.uuid4().hex[:8]}"
     FacilitationProfile.objects.create(name=f"Profil {slug}", slug=slug, rules=[{"rule": "shouting"}])
@@ -40,7 +40,7 @@ def test_a_facilitator_edits_a_profile_with_the_keyboard(page, e2e_db):
 
 
 def test_the_profile_page_shows_errors_accessibly(page, e2e_db):
-    from moderation.models import FacilitationProfile
+    from facilitation.models import FacilitationProfile
 
     slug = f"profil-{uuid.uuid4().hex[:8]}"
     FacilitationProfile.objects.create(name=f"Profil {slug}", slug=slug, rules=[])

@@ -1,34 +1,12 @@
-from datetime import UTC, datetime, timedelta
+# --- Debates, participants and messages, made through the rooms' own services -----------------
+import itertools
+import uuid
 
 import pytest
 
-from moderation.pipeline import MessageContext
-
-NOW = datetime(2026, 11, 26, 10, 0, tzinfo=UTC)
-
-
-@pytest.fixture
-def context():
-    """``context(body, **fields)`` -> a MessageContext at a fixed time, as the posting service builds it."""
-
-    def build(body: str, **fields) -> MessageContext:
-        fields.setdefault("now", NOW)
-        return MessageContext(body=body, author_id=1, debate_id=1, **fields)
-
-    return build
-
-
-def seconds_ago(*seconds: float) -> tuple[datetime, ...]:
-    return tuple(NOW - timedelta(seconds=s) for s in seconds)
-
-
-# --- Debates, participants and messages, made through the rooms' own services -----------------
-
-import itertools  # noqa: E402
-import uuid  # noqa: E402
-
-from debates import services as rooms  # noqa: E402
-from debates.models import Debate  # noqa: E402
+from debates import services as rooms
+from debates.models import Debate
+from tests.facilitation.conftest import NOW, context, seconds_ago  # noqa: F401 (shared fixtures)
 
 _numbers = itertools.count(1)
 

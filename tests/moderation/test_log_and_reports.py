@@ -101,7 +101,7 @@ def test_three_distinct_reports_hide_the_message_automatically(
 
 
 def test_report_threshold_comes_from_the_profile(make_user, debate, resident, post):
-    from moderation.models import FacilitationProfile
+    from facilitation.models import FacilitationProfile
 
     profile = FacilitationProfile.objects.create(name="Strict", slug="strict", report_hide_threshold=1)
     debate.profile = profile

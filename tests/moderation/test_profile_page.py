@@ -6,11 +6,11 @@ from django.urls import reverse
 
 from accounts.roles import Role
 from core.errors import InvalidInput, PermissionDenied
+from facilitation.filters import steps_for
+from facilitation.models import FacilitationProfile, FacilitationProfileRevision
+from facilitation.pipeline import Decision, run
+from facilitation.services import profile_update
 from moderation.forms import ProfileForm
-from moderation.models import FacilitationProfile, FacilitationProfileRevision
-from moderation.pipeline import Decision, run
-from moderation.rules import steps_for
-from moderation.services import profile_update
 
 pytestmark = pytest.mark.django_db
 

@@ -3,11 +3,11 @@ Unicode tricks it must see through."""
 
 import pytest
 
-from moderation.pipeline import Decision
-from moderation.rules import DEFAULTS
-from moderation.rules.insults import insults
-from moderation.rules.lexicon import LEXICON, curated_entries, load
-from moderation.rules.normalise import fold, word_forms, words
+from facilitation.filters import DEFAULTS
+from facilitation.filters.insults import insults
+from facilitation.filters.lexicon import LEXICON, curated_entries, load
+from facilitation.filters.normalise import fold, word_forms, words
+from facilitation.pipeline import Decision
 
 PARAMS = DEFAULTS["insults"]
 

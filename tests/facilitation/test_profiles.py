@@ -3,9 +3,9 @@ the per-profile cache that follows edits."""
 
 import pytest
 
-from moderation.models import FacilitationProfile
-from moderation.pipeline import Decision, run
-from moderation.rules import RULES, ProfileError, compile_steps, history_needed, steps_for, validate
+from facilitation.filters import RULES, ProfileError, compile_steps, history_needed, steps_for, validate
+from facilitation.models import FacilitationProfile
+from facilitation.pipeline import Decision, run
 
 pytestmark = pytest.mark.django_db
 

@@ -1,4 +1,4 @@
-"""Services of the moderation app: keyword-only, typed, permission-checked, audited."""
+"""Services of the facilitation profiles: keyword-only, typed, permission-checked, audited."""
 
 from __future__ import annotations
 
@@ -9,9 +9,8 @@ from django.db import transaction
 from accounts.models import User
 from core.errors import InvalidInput
 from core.permissions import require
-
-from ..models import FacilitationProfile, FacilitationProfileRevision
-from ..rules import validate
+from facilitation.filters import validate
+from facilitation.models import FacilitationProfile, FacilitationProfileRevision
 
 # The settings of a profile that a facilitator may change, and that a revision records.
 EDITABLE_FIELDS = ("description", "rules", "report_hide_threshold", "new_participant_held", "max_length")
@@ -37,7 +36,7 @@ def profile_update(*, actor: User, profile: FacilitationProfile, changes: dict[s
     change). Saving moves ``updated_at``, which makes every process recompile the profile's
     steps on its next message.
     """
-    require(actor, "moderation.change_facilitationprofile", profile)
+    require(actor, "facilitation.change_facilitationprofile", profile)
     unknown = set(changes) - set(EDITABLE_FIELDS)
     if unknown:
         raise InvalidInput(code="UNKNOWN_FIELD")

@@ -7,8 +7,8 @@ from datetime import UTC, datetime, timedelta
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from moderation.pipeline import Decision, MessageContext, run
-from moderation.rules import DEFAULTS, RULES, compile_steps
+from facilitation.filters import DEFAULTS, RULES, compile_steps
+from facilitation.pipeline import Decision, MessageContext, run
 
 from .conftest import seconds_ago
 

@@ -3,14 +3,14 @@ catch and what it must let through."""
 
 import pytest
 
-from moderation.pipeline import Decision
-from moderation.rules import DEFAULTS
-from moderation.rules.attacks import attacks
-from moderation.rules.flood import flood
-from moderation.rules.links import links
-from moderation.rules.newcomers import newcomers
-from moderation.rules.reformulation import reformulation
-from moderation.rules.shouting import sentence_case, shouting
+from facilitation.filters import DEFAULTS
+from facilitation.filters.attacks import attacks
+from facilitation.filters.flood import flood
+from facilitation.filters.links import links
+from facilitation.filters.newcomers import newcomers
+from facilitation.filters.reformulation import reformulation
+from facilitation.filters.shouting import sentence_case, shouting
+from facilitation.pipeline import Decision
 
 from .conftest import seconds_ago
 

@@ -1,22 +1,16 @@
 """Permissions of the moderation app (django-rules). Services check them; views and templates
 ask the same.
 
-They live here rather than in ``moderation/rules/``, which holds the facilitation rules of the
-pipeline; the app's ``ready()`` imports this module.
+django-rules' autodiscovery imports this module. The facilitation profiles' permissions are in
+``facilitation/rules.py``.
 """
 
 import rules
 
-from accounts.predicates import is_active_account, is_city_agent, is_facilitator, is_superuser
+from accounts.predicates import is_active_account, is_city_agent, is_superuser
 from debates.predicates import is_debate_facilitator
 
 from .predicates import acted, facilitates_a_debate, facilitates_appeal_debate, is_action_target
-
-# Facilitators tune how rooms are facilitated; the profiles are shared by every debate.
-can_edit_profiles = is_facilitator | is_superuser
-
-rules.add_perm("moderation.view_facilitationprofile", can_edit_profiles)
-rules.add_perm("moderation.change_facilitationprofile", can_edit_profiles)
 
 # Acting on a debate's messages and participants: its facilitators (and administrators).
 # The object is the debate.

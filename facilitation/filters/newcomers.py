@@ -14,7 +14,7 @@ from ..pipeline import MessageContext, Verdict
 from .nudges import decision_param, is_trusted, verdict
 
 NAME = "newcomers"
-# count None: take the profile's new_participant_held (see moderation.rules.steps_for).
+# count None: take the profile's new_participant_held (see facilitation.filters.steps_for).
 DEFAULTS = {"count": None, "decision": "hold"}
 
 
