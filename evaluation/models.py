@@ -88,7 +88,7 @@ class YearlyReportPage(RoutablePageMixin, MetaMixin, Page):
 
     @path("pdf/", name="pdf")
     def pdf(self, request):
-        from evaluation.reports import report_pdf
+        from evaluation.pdf import report_pdf
 
         response = HttpResponse(report_pdf(page=self, request=request), content_type="application/pdf")
         response["Content-Disposition"] = f'inline; filename="point-annuel-{self.year}.pdf"'

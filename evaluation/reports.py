@@ -1,4 +1,4 @@
-"""The yearly report's services: freezing its figures when it is published, and its PDF.
+"""The yearly report's service: freezing its figures when it is published (its PDF: ``evaluation.pdf``).
 
 Publishing goes through Wagtail (the editor's submission, the elected official's approval in
 the workflow, a scheduled publication); each ends in Wagtail's ``page_published`` signal, which
@@ -9,8 +9,6 @@ the workflow, a scheduled publication); each ends in Wagtail's ``page_published`
 from __future__ import annotations
 
 from django.db import transaction
-from django.http import HttpRequest
-from django.template.loader import render_to_string
 
 from evaluation.indicators import Indicators
 from evaluation.models import FrozenFigure, YearlyReportPage
@@ -49,11 +47,3 @@ def report_freeze(*, page: YearlyReportPage) -> list[FrozenFigure]:
 def freeze_on_publish(sender, instance, **kwargs) -> None:
     """``page_published`` receiver for yearly reports."""
     report_freeze(page=instance)
-
-
-def report_pdf(*, page: YearlyReportPage, request: HttpRequest) -> bytes:
-    """The published report as a PDF (WeasyPrint), with the same figures, charts and tables."""
-    from weasyprint import HTML
-
-    html = render_to_string("evaluation/yearly_report_pdf.html", {"page": page, "self": page, "request": request})
-    return HTML(string=html, base_url=request.build_absolute_uri("/")).write_pdf()

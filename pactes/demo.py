@@ -12,10 +12,10 @@ from django.utils import timezone
 from accounts.demo import demo_user
 from accounts.models import Organisation
 from pactes.models import Commons, Pact
-from pactes.proposals import pact_propose
-from pactes.signing import pact_sign
-from pactes.versions import version_create
-from pactes.workflow import pact_transition
+from pactes.services.proposals import pact_propose
+from pactes.services.signing import pact_sign
+from pactes.services.versions import version_create
+from pactes.services.workflow import pact_transition
 
 CONSULTATION_TITLE = "Jardin partagé des Lilas"
 ACTIVE_TITLE = "Cour de l’école des Tilleuls ouverte le samedi"

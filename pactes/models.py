@@ -1,8 +1,8 @@
 """Commons, pacts, their parties, immutable versions made of clauses, comments, signatures,
 join requests, attachments and the public timeline (DESIGN §8).
 
-Statuses change only in ``pactes.workflow._transition``; versions are written once by
-``pactes.versions.version_create`` and never updated.
+Statuses change only in ``pactes.services.workflow._transition``; versions are written once by
+``pactes.services.versions.version_create`` and never updated.
 """
 
 from django.conf import settings

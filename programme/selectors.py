@@ -1,8 +1,10 @@
 """Reads of the programme pages. Each costs a fixed number of queries, whatever the data.
 
-The page models are imported inside the functions: ``programme.models`` imports this module.
+The page models call these reads from their ``get_context``: the reads look the models up in
+the app registry rather than import them, so that the two modules do not import each other.
 """
 
+from django.apps import apps
 from django.core.paginator import Page as PaginatorPage
 from django.core.paginator import Paginator
 from django.db.models import Q, QuerySet, Subquery
@@ -21,7 +23,7 @@ def _public(pages: QuerySet, private: Q | None) -> QuerySet:
 
 def engagements_under(*, page: Page, private: Q | None = None) -> QuerySet:
     """The live, public engagements below ``page`` (home or programme), in their order."""
-    from programme.models import EngagementPage
+    EngagementPage = apps.get_model("programme", "EngagementPage")
 
     return _public(EngagementPage.objects.descendant_of(page), private).order_by("number")
 
@@ -29,7 +31,7 @@ def engagements_under(*, page: Page, private: Q | None = None) -> QuerySet:
 def engagement_neighbours(*, engagement, private: Q | None = None) -> tuple:
     """The published engagements just before and after ``engagement`` by number (``None`` at
     either end), skipping numbers that are not published. One query, two rows at most."""
-    from programme.models import EngagementPage
+    EngagementPage = apps.get_model("programme", "EngagementPage")
 
     siblings = _public(EngagementPage.objects.sibling_of(engagement, inclusive=False), private)
     before = siblings.filter(number__lt=engagement.number).order_by("-number").values("number")[:1]
@@ -42,7 +44,7 @@ def engagement_neighbours(*, engagement, private: Q | None = None) -> tuple:
 
 
 def _news(private: Q | None = None) -> QuerySet:
-    from programme.models import NewsPage
+    NewsPage = apps.get_model("programme", "NewsPage")
 
     return _public(NewsPage.objects.all(), private).order_by("-date", "-first_published_at")
 

@@ -20,7 +20,7 @@ from pactes.forms import (
 )
 from pactes.models import JoinRequest, Pact
 from pactes.predicates import allowed
-from pactes.workflow import MANUAL, TRANSITIONS
+from pactes.services.workflow import MANUAL, TRANSITIONS
 
 
 def visible_pact(request, pk: int) -> Pact:

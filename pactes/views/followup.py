@@ -8,10 +8,11 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from core.errors import ApplicationError
-from pactes import dashboard, renewal, reports
+from pactes import dashboard
 from pactes.forms import ReportAnswerForm, ReportForm
 from pactes.models import PactReport, ReportPhoto
 from pactes.predicates import allowed
+from pactes.services import renewal, reports
 from pactes.views.common import act, failed, form_error, serve_file, visible_pact
 
 

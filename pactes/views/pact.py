@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from core.errors import ApplicationError, InvalidInput
-from pactes import proposals, selectors, services
+from pactes import selectors, services
 from pactes.forms import (
     AnswerForm,
     AttachmentForm,
@@ -23,9 +23,10 @@ from pactes.forms import (
 )
 from pactes.models import Comment, JoinRequest, Pact
 from pactes.predicates import allowed
-from pactes.signing import signature_check_reauthentication
+from pactes.services import proposals
+from pactes.services.signing import signature_check_reauthentication
+from pactes.services.workflow import MANUAL, TRANSITIONS, pact_transition
 from pactes.views.common import act, act_on_form, detail_context, failed, form_error, represented, visible_pact
-from pactes.workflow import MANUAL, TRANSITIONS, pact_transition
 
 
 @login_required

@@ -14,7 +14,7 @@ from pactes.forms import (
 )
 from pactes.models import Pact
 from pactes.predicates import allowed
-from pactes.signing import pact_sign, parties_user_may_sign_for, signature_check_reauthentication
+from pactes.services.signing import pact_sign, parties_user_may_sign_for, signature_check_reauthentication
 from pactes.views.common import (
     visible_pact,
 )

@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from core.errors import ApplicationError
-from pactes import selectors, versions
+from pactes import selectors
 from pactes.diff import clause_changes, field_changes
 from pactes.forms import (
     EditForm,
@@ -17,6 +17,7 @@ from pactes.forms import (
 from pactes.models import Pact
 from pactes.pdf import version_pdf
 from pactes.predicates import allowed
+from pactes.services import versions
 from pactes.views.common import (
     visible_pact,
 )

@@ -20,7 +20,7 @@ def _active_pact(token: str):
     from accounts.models import Organisation
     from pactes.clauses import initial_clauses
     from pactes.models import Commons, Pact, Party, Signature
-    from pactes.versions import write_version
+    from pactes.services.versions import write_version
 
     association = Organisation.objects.get(slug="jardins-partages")
     city = Organisation.objects.get(slug="ville")

@@ -10,7 +10,7 @@ from django.utils import timezone
 from accounts.models import Organisation
 from pactes.clauses import initial_clauses
 from pactes.models import Commons, Pact, Party
-from pactes.versions import write_version
+from pactes.services.versions import write_version
 
 PROPOSAL = {
     "idea": "Cultiver ensemble le jardin de la rue des Lilas.",

@@ -8,8 +8,8 @@ from django.db import connection
 
 from core.errors import InvalidState
 from pactes.models import Pact, PactEvent
-from pactes.signing import pact_sign
-from pactes.workflow import pact_transition
+from pactes.services.signing import pact_sign
+from pactes.services.workflow import pact_transition
 
 pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
 
@@ -81,7 +81,7 @@ def test_two_parties_signing_at_the_same_moment_both_end_signed_and_the_pact_act
 
 
 def test_two_editors_saving_from_the_same_version_keep_both_texts_or_refuse_one(people, make_pact):
-    from pactes.versions import version_create
+    from pactes.services.versions import version_create
 
     pact = make_pact(status=Pact.Status.CO_DESIGN)
     latest = pact.versions.get()

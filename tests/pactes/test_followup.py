@@ -10,9 +10,10 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image
 
 from core.errors import ApplicationError, InvalidInput, InvalidState, PermissionDenied
-from pactes import renewal, reports, services
+from pactes import services
 from pactes.models import JoinRequest, Pact, PactReport, Party, Signature
-from pactes.workflow import pact_transition
+from pactes.services import renewal, reports
+from pactes.services.workflow import pact_transition
 from tests.conftest import PASSWORD
 
 S = Pact.Status
@@ -267,7 +268,7 @@ def test_renewal_is_prefilled_from_the_last_signed_version_and_replaces_the_old_
     pact_transition(pact=new, name="start_co_design", actor=people.city_agent)
     pact_transition(pact=new, name="freeze", actor=people.city_agent)
     new.refresh_from_db()
-    from pactes.signing import pact_sign
+    from pactes.services.signing import pact_sign
 
     for signer in (people.proponent, people.other_party, people.city_agent):
         pact_sign(pact=new, signer=signer, version_number=new.frozen_version.number)

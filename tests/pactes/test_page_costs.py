@@ -3,8 +3,8 @@
 import pytest
 
 from pactes.models import Pact
-from pactes.signing import pact_sign
-from pactes.versions import version_create
+from pactes.services.signing import pact_sign
+from pactes.services.versions import version_create
 
 
 def _grow(pact, actor, n):
@@ -30,7 +30,7 @@ def test_pact_page_versions_and_diff_stay_within_15_queries(
     pact = make_pact(status=Pact.Status.CO_DESIGN)
     _grow(pact, people.city_agent, 6)
     if status == Pact.Status.SIGNING:
-        from pactes.workflow import pact_transition
+        from pactes.services.workflow import pact_transition
 
         pact_transition(pact=pact, name="freeze", actor=people.city_agent)
         pact.refresh_from_db()

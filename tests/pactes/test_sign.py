@@ -5,8 +5,8 @@ import pytest
 from core.errors import InvalidInput, InvalidState, PermissionDenied
 from pactes.models import Clause, Pact, PactEvent, Signature
 from pactes.services import council_reference_set
-from pactes.signing import pact_sign, signature_check_reauthentication
-from pactes.workflow import pact_transition
+from pactes.services.signing import pact_sign, signature_check_reauthentication
+from pactes.services.workflow import pact_transition
 from tests.conftest import PASSWORD
 
 
@@ -90,7 +90,7 @@ def test_sign_refuses_a_version_whose_stored_text_no_longer_matches_its_fingerpr
 
 
 def test_freeze_refuses_a_text_without_dates(people, make_pact):
-    from pactes.versions import version_create
+    from pactes.services.versions import version_create
 
     pact = make_pact(status=Pact.Status.CO_DESIGN)
     latest = pact.versions.get()

@@ -12,8 +12,8 @@ from pactes import canonical
 from pactes.diff import clause_changes, word_diff
 from pactes.models import Clause, Comment, ImmutableError, Pact, PactEvent, PactVersion, Signature
 from pactes.services import comment_post
-from pactes.signing import pact_sign
-from pactes.versions import version_create
+from pactes.services.signing import pact_sign
+from pactes.services.versions import version_create
 
 BASE = {
     "pact_id": 7,

@@ -6,7 +6,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from pactes import selectors
 from pactes.models import Attachment, Clause, Comment, Commons, Pact, PactVersion
 from pactes.services import comment_post
-from pactes.workflow import pact_transition
+from pactes.services.workflow import pact_transition
 
 PNG = (
     b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x06\x00\x00\x00\x1f\x15\xc4\x89"

@@ -9,14 +9,14 @@ from django.utils import timezone
 from core.errors import ApplicationError, InvalidInput, InvalidState, PermissionDenied
 from pactes import tasks
 from pactes.models import Pact, PactEvent, Signature
-from pactes.workflow import TRANSITIONS, pact_transition
+from pactes.services.workflow import TRANSITIONS, pact_transition
 
 S = Pact.Status
 ROLES = ["anonymous", "resident", "proponent", "other_party", "city_agent", "superuser"]
 CITY = {"city_agent", "superuser"}
 BEFORE_ACTIVE = {S.DRAFT, S.SUBMITTED, S.INFO_REQUESTED, S.CONSULTATION, S.CO_DESIGN, S.SIGNING}
 
-# Written from DESIGN §8, independently of pactes.workflow.TRANSITIONS:
+# Written from DESIGN §8, independently of pactes.services.workflow.TRANSITIONS:
 # transition -> (states it starts from, roles allowed, state it leads to).
 EXPECTED = {
     "submit": ({S.DRAFT}, {"proponent"}, S.SUBMITTED),

@@ -14,22 +14,7 @@ from core.errors import InvalidInput, InvalidState, PermissionDenied
 from pactes.canonical import fingerprint, version_document
 from pactes.models import Pact, PactEvent, PactVersion, Party, Signature
 from pactes.predicates import PARTY_SIGNATORY, allowed, is_city_staff, party_standing
-from pactes.workflow import _transition, lock_pact
-
-
-def check_ready_for_signature(*, pact: Pact) -> PactVersion:
-    """The latest version, if the pact can be signed as it stands; raises otherwise."""
-    version = pact.versions.order_by("-number").first()
-    if version is None:
-        raise InvalidState(_("The pact has no text yet."), code="NO_VERSION")
-    roles = {p["role"] for p in version.parties}
-    if Party.Role.CITY not in roles or Party.Role.PROPONENT not in roles:
-        raise InvalidState(
-            _("The text must name the proponents and the city department before it is signed."), code="PARTIES_MISSING"
-        )
-    if not version.start_date or not version.end_date:
-        raise InvalidState(_("Set the start and end dates of the pact before it is signed."), code="DATES_MISSING")
-    return version
+from pactes.services.state import _transition, lock_pact
 
 
 def parties_user_may_sign_for(*, user, pact: Pact, version: PactVersion) -> list[Party]:

@@ -15,8 +15,8 @@ from accounts.models import User
 from core.errors import InvalidState
 from pactes.guards import require
 from pactes.models import Pact, PactEvent, Party
-from pactes.versions import write_version
-from pactes.workflow import lock_pact
+from pactes.services.state import lock_pact
+from pactes.services.versions import write_version
 
 S = Pact.Status
 

@@ -11,7 +11,7 @@ from core.errors import InvalidInput, InvalidState
 from pactes.canonical import document, fingerprint, version_document
 from pactes.guards import clean_text, require
 from pactes.models import Clause, Pact, PactEvent, PactVersion
-from pactes.workflow import _transition, lock_pact
+from pactes.services.state import _transition, lock_pact
 
 MAX_CLAUSES = 40
 MAX_CLAUSE_LENGTH = 20_000

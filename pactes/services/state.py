@@ -1,5 +1,6 @@
 """The pact state machine of DESIGN §8: the TRANSITIONS table and the one ``_transition``
-helper through which a pact's status ever changes.
+helper through which a pact's status ever changes (a person's or the platform's transition:
+``pactes.services.workflow``).
 
 Each transition has its own django-rules permission (``pactes.<name>_pact``, in rules.py).
 Transitions marked ``system`` are also made by the platform itself (actor ``None``): the
@@ -11,13 +12,12 @@ from dataclasses import dataclass
 from datetime import timedelta
 
 from django.conf import settings
-from django.db import transaction
 from django.utils import timezone
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 from core.errors import InvalidInput, InvalidState, NotFound, PermissionDenied
-from pactes.models import Pact, PactEvent, Signature
+from pactes.models import Pact, PactEvent, PactVersion, Party, Signature
 from pactes.predicates import allowed
 
 S = Pact.Status
@@ -144,6 +144,21 @@ def _transition(*, pact: Pact, name: str, actor=None, reason: str = "") -> PactE
     )
 
 
+def check_ready_for_signature(*, pact: Pact) -> PactVersion:
+    """The latest version, if the pact can be signed as it stands; raises otherwise."""
+    version = pact.versions.order_by("-number").first()
+    if version is None:
+        raise InvalidState(_("The pact has no text yet."), code="NO_VERSION")
+    roles = {p["role"] for p in version.parties}
+    if Party.Role.CITY not in roles or Party.Role.PROPONENT not in roles:
+        raise InvalidState(
+            _("The text must name the proponents and the city department before it is signed."), code="PARTIES_MISSING"
+        )
+    if not version.start_date or not version.end_date:
+        raise InvalidState(_("Set the start and end dates of the pact before it is signed."), code="DATES_MISSING")
+    return version
+
+
 def _no_effect(pact, actor, now) -> list[str]:
     return []
 
@@ -159,8 +174,6 @@ def _on_open_consultation(pact, actor, now) -> list[str]:
 
 
 def _on_freeze(pact, actor, now) -> list[str]:
-    from pactes.signing import check_ready_for_signature
-
     pact.frozen_version = check_ready_for_signature(pact=pact)
     return ["frozen_version"]
 
@@ -208,16 +221,3 @@ _EFFECTS = {
     "withdraw": _on_withdraw,
     "activate": _on_activate,
 }
-
-
-def pact_transition(*, pact: Pact, name: str, actor=None, reason: str = "") -> Pact:
-    """Apply one transition for ``actor`` (None: the platform). Raises a domain error and
-    changes nothing when the state, the permission or the reason does not allow it."""
-    from pactes.services import ensure_city_party
-
-    with transaction.atomic():
-        locked = lock_pact(pact.pk)
-        _transition(pact=locked, name=name, actor=actor, reason=reason)
-        if name in {"open_consultation", "start_co_design"}:
-            ensure_city_party(pact=locked, actor=actor)
-    return locked

@@ -12,9 +12,9 @@ from core.errors import InvalidInput, NotFound, PermissionDenied
 from pactes.clauses import initial_clauses
 from pactes.guards import check_rate, clean_text, require
 from pactes.models import Commons, Pact, Party
-from pactes.services import store_attachment
+from pactes.services.details import store_attachment
+from pactes.services.versions import write_version
 from pactes.uploads import check_upload
-from pactes.versions import write_version
 
 
 def pact_propose(

@@ -12,8 +12,8 @@ from pactes.deadlines import report_periods
 from pactes.guards import clean_text, require
 from pactes.models import PactEvent, PactReport, ReportPhoto
 from pactes.predicates import PARTY_MEMBER, party_standing
+from pactes.services.state import lock_pact
 from pactes.uploads import check_upload
-from pactes.workflow import lock_pact
 
 MAX_TEXT = 10_000
 MAX_COUNT = 1_000_000

@@ -1,0 +1,14 @@
+"""The yearly report as a PDF."""
+
+from __future__ import annotations
+
+from django.http import HttpRequest
+from django.template.loader import render_to_string
+
+
+def report_pdf(*, page, request: HttpRequest) -> bytes:
+    """The published report as a PDF (WeasyPrint), with the same figures, charts and tables."""
+    from weasyprint import HTML
+
+    html = render_to_string("evaluation/yearly_report_pdf.html", {"page": page, "self": page, "request": request})
+    return HTML(string=html, base_url=request.build_absolute_uri("/")).write_pdf()
