@@ -1,17 +1,12 @@
-"""Checks every pact service starts with: permission, flood limits, plain-text cleaning."""
+"""Checks the pact services use beside the permission (``core.permissions.require``): flood
+limits, plain-text cleaning."""
 
 import re
 from datetime import timedelta
 
 from django.utils import timezone
 
-from core.errors import InvalidInput, PermissionDenied
-from pactes.predicates import allowed
-
-
-def require(actor, perm: str, obj=None) -> None:
-    if actor is None or not allowed(actor, perm, obj):
-        raise PermissionDenied()
+from core.errors import InvalidInput
 
 
 def check_rate(queryset, *, limit: int, window: timedelta, message) -> None:

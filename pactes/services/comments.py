@@ -9,7 +9,8 @@ from django.utils.translation import gettext as _
 
 from accounts.models import User
 from core.errors import InvalidInput, NotFound
-from pactes.guards import check_rate, clean_text, require
+from core.permissions import require
+from pactes.guards import check_rate, clean_text
 from pactes.models import (
     Clause,
     Comment,

@@ -5,7 +5,8 @@ from django.utils.translation import gettext as _
 
 from accounts.models import User
 from core.errors import InvalidInput, InvalidState
-from pactes.guards import clean_text, require
+from core.permissions import require
+from pactes.guards import clean_text
 from pactes.models import (
     Attachment,
     Pact,

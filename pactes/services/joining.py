@@ -11,7 +11,8 @@ from django.utils.translation import gettext as _
 
 from accounts.models import Membership, Organisation, User
 from core.errors import InvalidInput, InvalidState, PermissionDenied
-from pactes.guards import clean_text, require
+from core.permissions import require
+from pactes.guards import clean_text
 from pactes.models import (
     JoinRequest,
     Pact,

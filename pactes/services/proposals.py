@@ -9,8 +9,9 @@ from django.utils.translation import gettext as _
 
 from accounts.models import Membership, Organisation, User
 from core.errors import InvalidInput, NotFound, PermissionDenied
+from core.permissions import require
 from pactes.clauses import initial_clauses
-from pactes.guards import check_rate, clean_text, require
+from pactes.guards import check_rate, clean_text
 from pactes.models import Commons, Pact, Party
 from pactes.services.details import store_attachment
 from pactes.services.versions import write_version

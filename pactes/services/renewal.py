@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 
 from accounts.models import User
 from core.errors import InvalidState
-from pactes.guards import require
+from core.permissions import require
 from pactes.models import Pact, PactEvent, Party
 from pactes.services.state import lock_pact
 from pactes.services.versions import write_version

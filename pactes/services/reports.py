@@ -8,8 +8,9 @@ from django.utils.translation import gettext as _
 
 from accounts.models import User
 from core.errors import InvalidInput, InvalidState
+from core.permissions import require
 from pactes.deadlines import report_periods
-from pactes.guards import clean_text, require
+from pactes.guards import clean_text
 from pactes.models import PactEvent, PactReport, ReportPhoto
 from pactes.predicates import PARTY_MEMBER, party_standing
 from pactes.services.state import lock_pact

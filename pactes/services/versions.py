@@ -8,8 +8,9 @@ from django.utils.translation import gettext as _
 
 from accounts.models import User
 from core.errors import InvalidInput, InvalidState
+from core.permissions import require
 from pactes.canonical import document, fingerprint, version_document
-from pactes.guards import clean_text, require
+from pactes.guards import clean_text
 from pactes.models import Clause, Pact, PactEvent, PactVersion
 from pactes.services.state import _transition, lock_pact
 
