@@ -7,12 +7,11 @@ and each process hands the same text to its own sockets.
 
 from __future__ import annotations
 
-import asyncio
 import json
-from concurrent.futures import ThreadPoolExecutor
 
-from asgiref.sync import async_to_sync
 from channels.layers import get_channel_layer
+
+from core.channels import group_send
 
 EVENT_TYPE = "room.event"
 EVERYONE = "all"
@@ -32,20 +31,8 @@ def encode(frame: dict) -> str:
 
 
 def _send(debate_id: int, frame: dict, audience: str) -> None:
-    layer = get_channel_layer()
-    if layer is None:
-        return
     payload = {"type": EVENT_TYPE, "audience": audience, "seq": frame.get("seq"), "text": encode(frame)}
-    send = async_to_sync(layer.group_send)
-    try:
-        asyncio.get_running_loop()
-    except RuntimeError:
-        send(room_group(debate_id), payload)
-        return
-    # Synchronous code running in a thread that also runs an event loop (a command driven by
-    # an async harness) cannot block on that loop: send from a helper thread.
-    with ThreadPoolExecutor(max_workers=1) as pool:
-        pool.submit(send, room_group(debate_id), payload).result()
+    group_send(room_group(debate_id), payload)
 
 
 def room_event(debate_id: int, frame: dict) -> None:
