@@ -1,9 +1,15 @@
 """The canonical form of a pact version and its SHA-256 fingerprint (DESIGN §8).
 
 The canonical form is a JSON document with sorted keys and no insignificant whitespace,
-every string normalised to Unicode NFC, encoded as UTF-8. It holds the pact id, the version
-number, the title, the commons, the parties, the dates and the clauses in order. Anyone can
-recompute the fingerprint from a published version with this description alone.
+every string normalised to Unicode NFC, encoded as UTF-8. It holds the format of the form,
+the pact id, the version number, the title, the commons, the parties, the dates and the clauses
+in order. Anyone can recompute the fingerprint from a published version with this description
+alone.
+
+The form has a format number, stored with each version (``PactVersion.canonical_format``), so
+that the form may change without making every signed pact look altered: a version is always
+hashed again in the format it was written in. Format 1, the first one, has no ``format`` key;
+from format 2 on, ``"format": <number>`` is part of the document.
 """
 
 import hashlib
@@ -13,6 +19,9 @@ from datetime import date
 from typing import Any
 
 ROLE_ORDER = {"proponent": 0, "co_signatory": 1, "city": 2}
+# The format new versions are written in.
+FORMAT = 2
+FORMATS = (1, 2)
 
 
 def _nfc(value: Any) -> Any:
@@ -46,8 +55,11 @@ def document(
     start_date: date | str | None,
     end_date: date | str | None,
     clauses: list[dict],
+    format_version: int = FORMAT,
 ) -> dict:
-    return {
+    if format_version not in FORMATS:
+        raise ValueError(f"Unknown canonical format {format_version!r}.")
+    doc = {
         "pact": pact_id,
         "version": number,
         "title": title,
@@ -59,6 +71,18 @@ def document(
         "end_date": _iso(end_date),
         "clauses": [{"key": c["key"], "heading": c["heading"], "body": c["body"]} for c in clauses],
     }
+    if format_version >= 2:
+        doc["format"] = format_version
+    return doc
+
+
+def same_content(a: dict, b: dict) -> bool:
+    """Whether two documents say the same thing, whatever their version numbers and formats."""
+
+    def content(doc: dict) -> dict:
+        return {key: value for key, value in doc.items() if key not in {"version", "format"}}
+
+    return content(a) == content(b)
 
 
 def canonical_bytes(doc: dict) -> bytes:
@@ -83,4 +107,5 @@ def version_document(version, clauses=None) -> dict:
         clauses=[
             {"key": c.key, "heading": c.heading, "body": c.body} for c in sorted(clauses, key=lambda c: c.position)
         ],
+        format_version=version.canonical_format,
     )

@@ -270,6 +270,8 @@ class PactVersion(WriteOnce):
     end_date = models.DateField(_("end date"), null=True, blank=True)
     note = models.CharField(_("what changed"), max_length=300, blank=True)
     content_hash = models.CharField(_("SHA-256 fingerprint"), max_length=64, db_index=True)
+    # The format of the canonical form the fingerprint was computed on (pactes.canonical).
+    canonical_format = models.PositiveSmallIntegerField(_("canonical form format"), default=2)
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
 

@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from accounts.models import User
 from core.errors import InvalidInput, InvalidState
 from core.permissions import require
-from pactes.canonical import document, fingerprint, version_document
+from pactes.canonical import FORMAT, document, fingerprint, same_content, version_document
 from pactes.guards import clean_text
 from pactes.models import Clause, Pact, PactEvent, PactVersion
 from pactes.services.state import _transition, lock_pact
@@ -62,10 +62,8 @@ def write_version(
         end_date=end_date,
         clauses=clauses,
     )
-    if latest is not None:
-        previous = version_document(latest)
-        if {**previous, "version": number} == doc:
-            raise InvalidInput(_("Nothing has changed since the last version."), code="NO_CHANGE")
+    if latest is not None and same_content(version_document(latest), doc):
+        raise InvalidInput(_("Nothing has changed since the last version."), code="NO_CHANGE")
     version = PactVersion.objects.create(
         pact=pact,
         number=number,
@@ -76,6 +74,7 @@ def write_version(
         end_date=end_date,
         note=note[:300],
         content_hash=fingerprint(doc),
+        canonical_format=FORMAT,
         created_by=actor,
     )
     Clause.objects.bulk_create(

@@ -302,3 +302,32 @@ def test_comments_posted_too_fast_are_refused(people, make_pact, settings):
     assert caught.value.code == "RATE_LIMITED" and caught.value.extra["retry_after"] == 60
     assert Comment.objects.count() == 2
     comment_post(actor=people.other_party, pact=pact, version_number=1, clause_id=clause.pk, body="Autre personne")
+
+
+# --- the format of the canonical form ----------------------------------------------------------
+
+
+def test_canonical_form_carries_its_format_from_format_2_on():
+    assert canonical.document(**BASE)["format"] == canonical.FORMAT == 2
+    assert "format" not in canonical.document(**BASE, format_version=1)
+    with pytest.raises(ValueError):
+        canonical.document(**BASE, format_version=99)
+
+
+def test_a_version_written_in_format_1_keeps_verifying_and_signing(people, make_pact):
+    # A version stored before the form had a format: its fingerprint was computed without one.
+    pact = make_pact(status=Pact.Status.CO_DESIGN)
+    version = pact.versions.get()
+    doc_v1 = {key: value for key, value in canonical.version_document(version).items() if key != "format"}
+    old_hash = canonical.fingerprint(doc_v1)
+    PactVersion.objects.filter(pk=version.pk).update(canonical_format=1, content_hash=old_hash)
+    version.refresh_from_db()
+
+    assert canonical.fingerprint(canonical.version_document(version)) == version.content_hash
+    # Unchanged text is still "no change", whatever the format of the previous version.
+    with pytest.raises(InvalidInput) as caught:
+        _edit(pact, people.proponent)
+    assert caught.value.code == "NO_CHANGE"
+    second = _edit(pact, people.proponent, body="Cultiver et partager le jardin.")
+    assert second.canonical_format == canonical.FORMAT
+    assert canonical.fingerprint(canonical.version_document(second)) == second.content_hash
