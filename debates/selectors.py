@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 from django.db.models import Prefetch, Q, QuerySet
 from django.utils import timezone
 
@@ -15,7 +17,7 @@ def _listed() -> QuerySet[Debate]:
 def debates_for_engagement(*, engagement_id: int, user) -> list[Debate]:
     """Public debates linked to an engagement page, open first, then upcoming, then closed."""
     debates = list(_listed().filter(engagement_id=engagement_id).exclude(status=Debate.Status.ARCHIVED))
-    order = {Debate.Status.OPEN: 0, Debate.Status.SCHEDULED: 1, Debate.Status.CLOSED: 2}
+    order: dict[str, int] = {Debate.Status.OPEN: 0, Debate.Status.SCHEDULED: 1, Debate.Status.CLOSED: 2}
     return sorted(debates, key=lambda d: (order.get(d.status, 3), -d.created_at.timestamp()))
 
 
@@ -41,7 +43,7 @@ def debates_index() -> dict[str, list[Debate]]:
         "open": [d for d in debates if d.status == Debate.Status.OPEN],
         "upcoming": sorted(
             (d for d in debates if d.status == Debate.Status.SCHEDULED),
-            key=lambda d: d.coming[0].starts_at if d.coming else now + timezone.timedelta(days=3650),
+            key=lambda d: d.coming[0].starts_at if d.coming else now + timedelta(days=3650),  # type: ignore[attr-defined]
         ),
         "closed": sorted(
             (d for d in debates if d.status == Debate.Status.CLOSED),

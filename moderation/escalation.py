@@ -8,6 +8,7 @@ highest one already taken (a reminder when only their messages were acted on).""
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import Any
 
 from django.utils.translation import gettext_lazy as _
 
@@ -16,7 +17,7 @@ from .models import ModerationAction
 Kind = ModerationAction.Kind
 
 LADDER: tuple[str, ...] = (Kind.REMINDER, Kind.REVIEW, Kind.MUTE, Kind.SLOW_MODE, Kind.PAUSE, Kind.EXCLUDE)
-STEP_LABELS = {
+STEP_LABELS: dict[str | None, Any] = {
     Kind.REMINDER: _("Remind them of the charter"),
     Kind.REVIEW: _("Hold their messages for review for a while"),
     Kind.MUTE: _("Mute them for a while"),

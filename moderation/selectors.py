@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
+from datetime import timedelta
 
 from django.db.models import Count, Exists, Min, OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.utils import timezone
@@ -111,10 +112,10 @@ def queue_for(*, user) -> Queue:
     queue = Queue(held=held, reported=reported, appeals=appeals_for(user=user))
     queue.history = participants_history(pairs=pairs)
     for message in [*held, *reported]:
-        message.previous_actions, message.next_step = queue.history.get(
-            (message.debate_id, message.author_id), (0, None)
-        )
-        message.next_step_label = escalation.STEP_LABELS.get(message.next_step, "")
+        # What the queue template shows beside each message.
+        previous, step = queue.history.get((message.debate_id, message.author_id), (0, None))
+        message.previous_actions, message.next_step = previous, step  # type: ignore[attr-defined]
+        message.next_step_label = escalation.STEP_LABELS.get(step, "")  # type: ignore[attr-defined]
     return queue
 
 
@@ -138,4 +139,4 @@ def under_review(*, debate_id: int, user_id: int) -> bool:
         .exclude(appeal_made__status=Appeal.Status.UPHELD)
         .values_list("created_at", "minutes")
     )
-    return any(created + timezone.timedelta(minutes=minutes or 0) > now for created, minutes in reviews)
+    return any(created + timedelta(minutes=minutes or 0) > now for created, minutes in reviews)

@@ -64,9 +64,10 @@ def versions_with_latest_text(*, pact: Pact) -> tuple[PactVersion | None, list[P
 
 
 def version_numbers(*, pact: Pact) -> list[dict]:
-    return list(
+    rows = (
         PactVersion.objects.filter(pact=pact).order_by("-number").values("number", "created_at", "note", "content_hash")
     )
+    return [dict(row) for row in rows]
 
 
 def timeline(*, pact: Pact) -> list[PactEvent]:

@@ -9,6 +9,7 @@ from django.core.paginator import Page as PaginatorPage
 from django.core.paginator import Paginator
 from django.db.models import Q, QuerySet, Subquery
 from wagtail.models import Page
+from wagtail.query import PageQuerySet
 
 
 def private_q() -> Q:
@@ -17,7 +18,7 @@ def private_q() -> Q:
     return Page.objects.all().private_q()
 
 
-def _public(pages: QuerySet, private: Q | None) -> QuerySet:
+def _public(pages: PageQuerySet, private: Q | None) -> PageQuerySet:
     return pages.live().exclude(private if private is not None else private_q())
 
 
@@ -43,7 +44,7 @@ def engagement_neighbours(*, engagement, private: Q | None = None) -> tuple:
     )
 
 
-def _news(private: Q | None = None) -> QuerySet:
+def _news(private: Q | None = None) -> PageQuerySet:
     NewsPage = apps.get_model("programme", "NewsPage")
 
     return _public(NewsPage.objects.all(), private).order_by("-date", "-first_published_at")

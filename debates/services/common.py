@@ -15,13 +15,13 @@ from debates.models import Debate, Message, Participation, RoomEvent
 MAX_REASON_LENGTH = 300
 MAX_REFORMULATION_LENGTH = 2000
 
-STATUS_TRANSITIONS = {
+STATUS_TRANSITIONS: dict[str, set[str]] = {
     Debate.Status.SCHEDULED: {Debate.Status.OPEN, Debate.Status.CLOSED},
     Debate.Status.OPEN: {Debate.Status.CLOSED},
     Debate.Status.CLOSED: {Debate.Status.OPEN, Debate.Status.ARCHIVED},
     Debate.Status.ARCHIVED: set(),
 }
-MESSAGE_TRANSITIONS = {
+MESSAGE_TRANSITIONS: dict[str, set[str]] = {
     Message.State.HELD: {Message.State.PUBLISHED, Message.State.REJECTED},
     Message.State.PUBLISHED: {Message.State.HIDDEN},
     # A hidden message comes back when a facilitator or an appeal decides so.
@@ -34,7 +34,7 @@ MESSAGE_TRANSITIONS = {
 def _lock(debate: Debate) -> Debate:
     locked = Debate.objects.select_for_update().get(pk=debate.pk)
     if hasattr(debate, "_facilitator_ids"):
-        locked._facilitator_ids = debate._facilitator_ids
+        locked._facilitator_ids = debate._facilitator_ids  # type: ignore[attr-defined]
     return locked
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
@@ -98,7 +100,7 @@ def floor_give(*, actor: User, debate: Debate, user_id: int, seconds: int | None
         now = timezone.now()
         debate.floor_user = speaker.user
         debate.floor_since = now
-        debate.floor_until = now + timezone.timedelta(seconds=seconds)
+        debate.floor_until = now + timedelta(seconds=seconds)
         debate.save(update_fields=["floor_user", "floor_since", "floor_until"])
         was_queued = speaker.hand_raised_at is not None
         speaker.hand_raised_at = None

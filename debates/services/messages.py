@@ -105,7 +105,7 @@ def _context(
 def debate_profile(debate: Debate) -> FacilitationProfile:
     """The debate's facilitation profile, else the default one; a site whose default profile
     was deleted still runs its rooms, with the profile's default values."""
-    if debate.profile_id:
+    if debate.profile_id and debate.profile is not None:
         return debate.profile
     return FacilitationProfile.objects.filter(is_default=True).first() or FacilitationProfile(name="default")
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
@@ -56,7 +58,7 @@ def participant_mute(*, actor: User, debate: Debate, user_id: int, minutes: int,
     with transaction.atomic():
         debate = _lock(debate)
         participation = _participation(debate, user)
-        participation.muted_until = timezone.now() + timezone.timedelta(minutes=minutes)
+        participation.muted_until = timezone.now() + timedelta(minutes=minutes)
         participation.mute_reason = reason
         participation.muted_by = actor
         participation.hand_raised_at = None

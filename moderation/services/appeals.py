@@ -21,7 +21,7 @@ from .decisions import is_exclusion
 
 Kind = ModerationAction.Kind
 MAX_APPEAL_LENGTH = 2000
-TRANSITIONS = {
+TRANSITIONS: dict[str, set[str]] = {
     Appeal.Status.PENDING: {Appeal.Status.UPHELD, Appeal.Status.DISMISSED},
     Appeal.Status.UPHELD: set(),
     Appeal.Status.DISMISSED: set(),
@@ -114,11 +114,11 @@ def appeal_decide(*, actor: User, appeal_id: int, uphold: bool, reason: str) -> 
 def _undo(action: ModerationAction, *, actor: User) -> None:
     """Cancel the effect of an appealed decision if it still holds."""
     debate = action.debate
-    if action.kind in (Kind.HIDE, Kind.KEEP_HIDDEN, Kind.REJECT):
+    if action.kind in (Kind.HIDE, Kind.KEEP_HIDDEN, Kind.REJECT) and action.message_id is not None:
         message = Message.objects.get(pk=action.message_id)
         if message.state in (Message.State.HIDDEN, Message.State.REJECTED):
             rooms.message_approve(actor=actor, debate=debate, message_id=message.pk, appeal=action.appeal_made)
-    elif action.kind in (Kind.MUTE, Kind.EXCLUDE):
+    elif action.kind in (Kind.MUTE, Kind.EXCLUDE) and action.target_id is not None:
         participation = (
             Participation.objects.select_for_update().filter(debate=debate, user_id=action.target_id).first()
         )
@@ -131,7 +131,7 @@ def _undo(action: ModerationAction, *, actor: User) -> None:
                 else participation.muted_until > timezone.now()
             )
         )
-        if still:
+        if still and participation is not None:
             participation.muted_until = None
             participation.mute_reason = ""
             participation.save(update_fields=["muted_until", "mute_reason"])

@@ -206,11 +206,21 @@ def _prepare(
     return debate, user, text
 
 
+def _prepare_for(
+    actor: User, debate_id, user_id, reason_code: str, reason: str, *, minutes=None
+) -> tuple[Debate, User, str]:
+    """``_prepare`` for an action on one participant, who must take part."""
+    debate, user, text = _prepare(actor, debate_id, user_id, reason_code, reason, minutes=minutes)
+    if user is None:  # _participant raised already; this tells the type checker
+        raise NotFound(_("This participant does not exist."))
+    return debate, user, text
+
+
 def participant_remind(
     *, actor: User, debate_id: int, user_id: int, reason_code: str, reason: str = ""
 ) -> ModerationAction:
     """First step of the ladder: remind a participant of the charter, in the room and by e-mail."""
-    debate, user, text = _prepare(actor, debate_id, user_id, reason_code, reason)
+    debate, user, text = _prepare_for(actor, debate_id, user_id, reason_code, reason)
     with transaction.atomic():
         action = action_record(
             kind=Kind.REMINDER, debate=debate, actor=actor, target=user, reason_code=reason_code, reason=text
@@ -226,7 +236,7 @@ def participant_review(
 ) -> ModerationAction:
     """Second step: for ``minutes``, the participant's messages wait for a facilitator's review
     before anyone else reads them."""
-    debate, user, text = _prepare(actor, debate_id, user_id, reason_code, reason, minutes=minutes)
+    debate, user, text = _prepare_for(actor, debate_id, user_id, reason_code, reason, minutes=minutes)
     with transaction.atomic():
         action = action_record(
             kind=Kind.REVIEW,
@@ -254,7 +264,7 @@ def participant_mute(
     *, actor: User, debate_id: int, user_id: int, minutes: int, reason_code: str, reason: str = ""
 ) -> ModerationAction:
     """Third step: the participant may not post for ``minutes``."""
-    debate, user, text = _prepare(actor, debate_id, user_id, reason_code, reason, minutes=minutes)
+    debate, user, text = _prepare_for(actor, debate_id, user_id, reason_code, reason, minutes=minutes)
     with transaction.atomic():
         rooms.participant_mute(actor=actor, debate=debate, user_id=user.pk, minutes=minutes, reason=text)
         action = action_record(
@@ -300,7 +310,7 @@ def participant_exclude(
 ) -> ModerationAction:
     """Last step, always a person's decision: the participant may no longer post, raise a hand
     or get the floor in this debate, until an appeal is upheld. They still read the debate."""
-    debate, user, text = _prepare(actor, debate_id, user_id, reason_code, reason)
+    debate, user, text = _prepare_for(actor, debate_id, user_id, reason_code, reason)
     with transaction.atomic():
         locked = Debate.objects.select_for_update().get(pk=debate.pk)
         participation = Participation.objects.select_for_update().get(debate=locked, user=user)

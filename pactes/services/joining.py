@@ -124,6 +124,8 @@ def join_request_decide(*, actor: User, join_request: JoinRequest, accept: bool,
 
 def _record_joining_signature(*, pact: Pact, party: Party, join_request: JoinRequest) -> None:
     version = join_request.signed_version
+    if version is None:  # the caller checked it is the pact's signed version
+        raise InvalidState(code="VERSION_NOT_SIGNED")
     if Signature.objects.filter(version=version, party=party, voided_at__isnull=True).exists():
         return
     Signature.objects.create(version=version, party=party, signer=join_request.user, content_hash=version.content_hash)

@@ -100,6 +100,8 @@ def pact_propose(
             commons.save()
         if proponent_kind == Pact.ProponentKind.INFORMAL_GROUP:
             organisation = _informal_group(actor=actor, name=group_name, members=group_members)
+        if commons is None:  # refused above: one of the two is given
+            raise InvalidInput(code="COMMONS_REQUIRED")
         pact = Pact.objects.create(
             title=title,
             type=pact_type,

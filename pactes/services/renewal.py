@@ -67,7 +67,11 @@ def pact_renew(*, actor: User, pact: Pact) -> Pact:
         for party in old.parties.exclude(role=Party.Role.CITY).order_by("pk"):
             Party.objects.create(pact=new, role=party.role, organisation=party.organisation, person=party.person)
         start = max(signed.end_date + dt.timedelta(days=1), timezone.localdate()) if signed.end_date else None
-        end = _same_length(start, signed.start_date, signed.end_date) if start and signed.start_date else None
+        end = (
+            _same_length(start, signed.start_date, signed.end_date)
+            if start and signed.start_date and signed.end_date
+            else None
+        )
         write_version(
             pact=new,
             actor=actor,

@@ -1,6 +1,7 @@
 """Yearly reports of an active pact: filed by its parties, public on its page, answered by the city."""
 
 import datetime as dt
+from collections.abc import Sequence
 
 from django.db import IntegrityError, transaction
 from django.utils import timezone
@@ -50,7 +51,7 @@ def report_file(
     volunteers: int = 0,
     hours: int = 0,
     participants: dict | None = None,
-    photos: list[tuple] = (),
+    photos: Sequence[tuple] = (),
 ) -> PactReport:
     """File the report of year ``period`` of ``pact`` for the party ``actor`` acts for.
 

@@ -40,9 +40,9 @@ def pact_sign(*, pact: Pact, signer: User, version_number: int, party: Party | N
     """
     with transaction.atomic():
         pact = lock_pact(pact.pk)
-        if pact.status != Pact.Status.SIGNING or not pact.frozen_version_id:
-            raise InvalidState(_("This pact is not open for signature."))
         version = pact.frozen_version
+        if pact.status != Pact.Status.SIGNING or version is None:
+            raise InvalidState(_("This pact is not open for signature."))
         if version.number != version_number:
             raise InvalidState(
                 _("Version %(number)s is not the version frozen for signature.") % {"number": version_number},

@@ -140,7 +140,7 @@ def _transition(*, pact: Pact, name: str, actor=None, reason: str = "") -> PactE
         from_status=previous,
         to_status=transition.target,
         reason=reason,
-        version_number=pact.frozen_version.number if pact.frozen_version_id else None,
+        version_number=pact.frozen_version.number if pact.frozen_version is not None else None,
     )
 
 

@@ -1,6 +1,7 @@
 """The text of a pact: immutable versions of clauses, with the snapshot their fingerprint covers."""
 
 from datetime import date
+from typing import Any
 
 from django.db import transaction
 from django.utils.text import slugify
@@ -51,7 +52,7 @@ def write_version(
     if start_date and end_date and end_date < start_date:
         raise InvalidInput(_("The end date must come after the start date."), code="DATES_INVALID")
     parties = party_snapshot(pact)
-    commons = {"id": pact.commons_id, "name": pact.commons.name}
+    commons: dict[str, Any] = {"id": pact.commons_id, "name": pact.commons.name}
     doc = document(
         pact_id=pact.pk,
         number=number,
