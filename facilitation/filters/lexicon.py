@@ -1,8 +1,8 @@
 """The insult lexicon: French and English, loaded once at import, matched in one pass.
 
 Sources (see ``THIRD_PARTY.md``): the npm packages ``french-badwords-list`` (MIT) and
-``naughty-words`` (CC-BY-4.0), shipped unchanged in ``moderation/data/upstream/``, and the
-project's curated ``moderation/data/lexicon.tsv`` (CC0), which classifies their terms as slurs,
+``naughty-words`` (CC-BY-4.0), shipped unchanged in ``facilitation/data/upstream/``, and the
+project's curated ``facilitation/data/lexicon.tsv`` (CC0), which classifies their terms as slurs,
 insults or vulgarity, drops ordinary words that happen to be listed, adds what they miss and
 lists phrases that are never an insult ("cul-de-sac", "raton laveur").
 
