@@ -1,7 +1,8 @@
 """ASGI entry point served by daphne: HTTP through Django, WebSockets through Channels.
 
 WebSocket connections are authenticated by the session cookie and refused unless their
-``Origin`` is one of ALLOWED_HOSTS (cross-site WebSocket hijacking).
+``Origin`` is one of the site's own origins, scheme, host and port (``cite.origin``; cross-site
+WebSocket hijacking).
 """
 
 import os
@@ -14,13 +15,13 @@ django_asgi_app = get_asgi_application()
 
 from channels.auth import AuthMiddlewareStack  # noqa: E402
 from channels.routing import ProtocolTypeRouter, URLRouter  # noqa: E402
-from channels.security.websocket import AllowedHostsOriginValidator  # noqa: E402
 
+from cite.origin import SameOriginValidator  # noqa: E402
 from cite.routing import websocket_urlpatterns  # noqa: E402
 
 application = ProtocolTypeRouter(
     {
         "http": django_asgi_app,
-        "websocket": AllowedHostsOriginValidator(AuthMiddlewareStack(URLRouter(websocket_urlpatterns))),
+        "websocket": SameOriginValidator(AuthMiddlewareStack(URLRouter(websocket_urlpatterns))),
     }
 )

@@ -86,12 +86,14 @@ async def connect():
 
     sockets = []
 
-    async def open_socket(debate, user=None, *, resume=0, origin=b"http://testserver"):
-        headers = [(b"origin", origin)]
+    async def open_socket(debate, user=None, *, resume=0, origin=b"http://testserver", host=b"testserver", client=None):
+        headers = [(b"origin", origin), (b"host", host)]
         if user is not None:
             cookie = await database_sync_to_async(session_cookie)(user)
             headers.append((b"cookie", cookie.encode()))
         communicator = WebsocketCommunicator(application, f"/ws/debats/{debate.slug}/", headers=headers)
+        if client is not None:
+            communicator.scope["client"] = client
         connected, code = await communicator.connect()
         if not connected:
             return code
