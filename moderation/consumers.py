@@ -10,15 +10,25 @@ from channels.db import database_sync_to_async
 from channels.generic.websocket import AsyncWebsocketConsumer
 from django.utils.translation import gettext as _
 
+from accounts.sockets import lacks_second_factor
+from cite import sockets
+
 from . import events, selectors
 
 CLOSE_FORBIDDEN = 4403
 
 
 class QueueConsumer(AsyncWebsocketConsumer):
+    # Revocation (cite.sockets): a facilitator who logs out, is deactivated or loses their
+    # second factor stops hearing the queue at once, on every process.
+    debate_id = None
+
     async def connect(self):
         self.groups_joined: list[str] = []
         user = self.scope.get("user")
+        self.user_id = user.pk if user is not None and user.is_authenticated else None
+        session = self.scope.get("session")
+        self.session_key = session.session_key if self.user_id is not None and session is not None else None
         groups = await database_sync_to_async(self._groups)(user)
         if groups is None:
             await self.close(code=CLOSE_FORBIDDEN)
@@ -26,11 +36,17 @@ class QueueConsumer(AsyncWebsocketConsumer):
         for group in groups:
             await self.channel_layer.group_add(group, self.channel_name)
         self.groups_joined = groups
+        await sockets.register(self)
         await self.accept()
+
+    async def revoke(self, code: int) -> None:
+        await self.close(code=code)
 
     @staticmethod
     def _groups(user) -> list[str] | None:
         if user is None or not user.is_authenticated or not user.has_perm("moderation.view_queue"):
+            return None
+        if lacks_second_factor(user):  # pages send such staff to set up TOTP first
             return None
         if user.has_perm("moderation.view_all_appeals"):
             return [events.ALL_GROUP]
@@ -38,6 +54,7 @@ class QueueConsumer(AsyncWebsocketConsumer):
         return [events.debate_group(pk) for pk in ids]
 
     async def disconnect(self, code):
+        await sockets.unregister(self)
         for group in self.groups_joined:
             await self.channel_layer.group_discard(group, self.channel_name)
 
