@@ -82,7 +82,7 @@ def _presence_key(debate_id: int) -> str:
 
 
 def _presence_ttl() -> int:
-    return int(settings.DEBATES_HEARTBEAT_SECONDS * 3)
+    return max(1, round(settings.DEBATES_HEARTBEAT_SECONDS * 3))
 
 
 def _last_seq(debate_id: int) -> int:

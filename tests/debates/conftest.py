@@ -74,7 +74,8 @@ class Socket:
         return await self.communicator.receive_nothing(timeout=timeout)
 
     async def close(self):
-        await self.communicator.disconnect()
+        if not self.communicator.future.done():  # not already closed, or killed by a test
+            await self.communicator.disconnect()
 
 
 @pytest.fixture
@@ -98,6 +99,8 @@ async def connect():
         if not connected:
             return code
         first = await communicator.receive_output(timeout=3)
+        if first["type"] == "websocket.send" and json.loads(first["text"])["type"] == "error":
+            first = await communicator.receive_output(timeout=3)  # the reason, then the close
         if first["type"] == "websocket.close":
             return first["code"]
         socket = Socket(communicator)
