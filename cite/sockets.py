@@ -35,7 +35,7 @@ REVOKE_GROUP = "sockets.revoke"
 REVOKE_TYPE = "sockets.revoke"
 
 BACKOFF_FIRST = 0.1  # seconds
-BACKOFF_MAX = 5.0
+BACKOFF_MAX = 2.0
 
 _degraded: set[int] = set()
 
