@@ -25,7 +25,7 @@ from accounts.sockets import lacks_second_factor, socket_account
 from cite import sockets
 from cite.errors import ApplicationError
 from cite.sockets import CLOSE_REVOKED
-from debates import events, fanout, frames, limits, selectors, services
+from debates import events, fanout, frames, limits, room_state, selectors, services
 from debates.models import Debate, Message
 from debates.predicates import facilitator_ids, is_debate_facilitator
 from moderation.services import room as moderation_room
@@ -162,21 +162,22 @@ class RoomConsumer(AsyncWebsocketConsumer):
             logger.warning("room %s: joining failed: %r", self.debate_id, error)
             await self._close(CLOSE_TRY_AGAIN_LATER)
             return
+        self.state_seq = state["last_seq"]
         await self._send(state)
         self.ready = True
 
     def _open(self, slug: str) -> tuple[int | None, dict | None]:
         """Everything connecting needs from the database, in one trip to the database thread:
         the debate, the right to read it, the account's second factor, the room's state."""
-        debate = Debate.objects.select_related("floor_user", "profile").filter(slug=slug).first()
+        loaded = room_state.load(slug)
+        debate, shared = loaded if loaded is not None else (None, None)
         if debate is None or not (self.user or AnonymousUser()).has_perm("debates.view_debate", debate):
             return CLOSE_NOT_FOUND, None
         if self.user_id is not None and lacks_second_factor(self.user):
             return CLOSE_REVOKED, None
-        facilitator_ids(debate)  # cached on the object for every later frame
         self.debate, self.debate_id = debate, debate.pk
         self.is_facilitator = is_debate_facilitator(self.user, debate)
-        return None, self._state(debate)
+        return None, self._state(debate, shared=shared)
 
     async def _clean_up(self) -> None:
         self.closed = True
@@ -390,11 +391,10 @@ class RoomConsumer(AsyncWebsocketConsumer):
     async def _send_state(self) -> None:
         await self._send(await database_sync_to_async(self._state)())
 
-    def _state(self, debate: Debate | None = None) -> dict:
+    def _state(self, debate: Debate | None = None, *, shared: dict | None = None) -> dict:
         if debate is None:
             debate = Debate.objects.select_related("floor_user", "profile").get(pk=self.debate.pk)
-        debate._facilitator_ids = facilitator_ids(self.debate)
-        participation = selectors.participation_of(debate=debate, user=self.user)
+            debate._facilitator_ids = facilitator_ids(self.debate)
         you = {
             "user_id": None,
             "display_name": None,
@@ -406,6 +406,7 @@ class RoomConsumer(AsyncWebsocketConsumer):
             "can_post": False,
         }
         if self.user_id is not None:
+            participation = selectors.participation_of(debate=debate, user=self.user)
             now = timezone.now()
             muted = participation and participation.muted_until and participation.muted_until > now
             charter = bool(participation and participation.charter_accepted_at)
@@ -422,19 +423,12 @@ class RoomConsumer(AsyncWebsocketConsumer):
                     verified and (charter or self.is_facilitator) and not muted and debate.status == Debate.Status.OPEN
                 ),
             }
+        shared = shared or room_state.shared_part(debate)
         state = {
             "type": "room.state",
-            "room": {
-                "id": debate.pk,
-                "slug": debate.slug,
-                "title": debate.title,
-                **frames.mode(debate),
-                "max_length": services.debate_profile(debate).max_length,
-            },
+            "room": shared["room"],
             "you": you,
-            "queue": frames.queue(selectors.speaking_queue(debate=debate)),
-            "floor": frames.floor(debate),
-            "last_seq": debate.last_seq,
+            **{k: shared[k] for k in ("queue", "floor", "last_seq")},
         }
         if self.is_facilitator:
             state["held"] = [frames.message(m, debate) for m in selectors.held_messages(debate=debate)]
@@ -448,7 +442,12 @@ class RoomConsumer(AsyncWebsocketConsumer):
             raise FrameError("INVALID_FRAME", _("The field “%(name)s” has the wrong type.") % {"name": "since"})
         self.resumed = True
         self.replaying = True
-        history = await database_sync_to_async(selectors.room_events)(debate_id=self.debate.pk, after=since)
+        # A client that is up to date with the state it was just sent (and with every event this
+        # process has seen) has nothing in the log to read: whatever comes later arrives live.
+        if since >= max(self.state_seq, self.hub.last_seq if self.hub else since + 1):
+            history = []
+        else:
+            history = await database_sync_to_async(selectors.room_events)(debate_id=self.debate.pk, after=since)
         sent = since
         for event in history:
             await self._write(fanout.Frame(events.encode(event)))

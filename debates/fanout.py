@@ -33,7 +33,7 @@ from django.conf import settings
 from django.core.cache import cache
 
 from cite.sockets import GroupListener
-from debates import events, selectors
+from debates import events, room_state, selectors
 from debates.models import Debate
 
 logger = logging.getLogger(__name__)
@@ -172,6 +172,7 @@ class RoomHub:
                 for frame in missing:
                     await self._broadcast(events.EVERYONE, frame["seq"], Frame(events.encode(frame)))
             self.last_seq = seq
+            room_state.forget(self.debate_id)  # the room's shared state may have changed
         await self._broadcast(message["audience"], seq, Frame(message["text"]))
 
     async def _broadcast(self, audience: str, seq: int | None, frame: Frame) -> None:
@@ -233,6 +234,7 @@ class RoomHub:
             missing = await database_sync_to_async(selectors.room_events)(
                 debate_id=self.debate_id, after=self.last_seq, upto=latest
             )
+            room_state.forget(self.debate_id)
             for frame in missing:
                 if frame["seq"] > self.last_seq:
                     self.last_seq = frame["seq"]
