@@ -20,7 +20,6 @@ from django.contrib.auth.models import AnonymousUser
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from accounts.predicates import has_verified_email
 from accounts.sockets import lacks_second_factor, socket_account
 from cite import sockets
 from cite.errors import ApplicationError
@@ -176,8 +175,13 @@ class RoomConsumer(AsyncWebsocketConsumer):
         if self.user_id is not None and lacks_second_factor(self.user):
             return CLOSE_REVOKED, None
         self.debate, self.debate_id = debate, debate.pk
-        self.is_facilitator = is_debate_facilitator(self.user, debate)
-        return None, self._state(debate, shared=shared)
+        standing = None
+        if self.user_id is not None:
+            standing = selectors.standing_in_room(debate=debate, user=self.user)
+            self.is_facilitator = bool(standing.get("facilitates")) or self.user.is_superuser
+        else:
+            self.is_facilitator = False
+        return None, self._state(debate, shared=shared, standing=standing)
 
     async def _clean_up(self) -> None:
         self.closed = True
@@ -391,7 +395,7 @@ class RoomConsumer(AsyncWebsocketConsumer):
     async def _send_state(self) -> None:
         await self._send(await database_sync_to_async(self._state)())
 
-    def _state(self, debate: Debate | None = None, *, shared: dict | None = None) -> dict:
+    def _state(self, debate: Debate | None = None, *, shared: dict | None = None, standing: dict | None = None) -> dict:
         if debate is None:
             debate = Debate.objects.select_related("floor_user", "profile").get(pk=self.debate.pk)
             debate._facilitator_ids = facilitator_ids(self.debate)
@@ -406,19 +410,21 @@ class RoomConsumer(AsyncWebsocketConsumer):
             "can_post": False,
         }
         if self.user_id is not None:
-            participation = selectors.participation_of(debate=debate, user=self.user)
+            if standing is None:
+                standing = selectors.standing_in_room(debate=debate, user=self.user)
             now = timezone.now()
-            muted = participation and participation.muted_until and participation.muted_until > now
-            charter = bool(participation and participation.charter_accepted_at)
-            verified = has_verified_email(self.user)
+            muted_until = standing.get("muted_until")
+            muted = bool(muted_until and muted_until > now)
+            charter = bool(standing.get("charter_accepted_at"))
+            verified = bool(standing.get("verified"))
             you = {
                 "user_id": self.user_id,
                 "display_name": self.user.public_name,
                 "role": "facilitator" if self.is_facilitator else "participant",
                 "verified": verified,
                 "charter_accepted": charter,
-                "muted_until": participation.muted_until.isoformat() if muted else None,
-                "hand_raised": bool(participation and participation.hand_raised_at),
+                "muted_until": muted_until.isoformat() if muted else None,
+                "hand_raised": bool(standing.get("hand_raised_at")),
                 "can_post": bool(
                     verified and (charter or self.is_facilitator) and not muted and debate.status == Debate.Status.OPEN
                 ),
