@@ -13,15 +13,15 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "cite.settings.dev")
 # Django must be set up before the routing (and so the consumers and models) is imported.
 django_asgi_app = get_asgi_application()
 
-from channels.auth import AuthMiddlewareStack  # noqa: E402
 from channels.routing import ProtocolTypeRouter, URLRouter  # noqa: E402
 
+from cite.auth import DeferredAuthMiddlewareStack  # noqa: E402
 from cite.origin import SameOriginValidator  # noqa: E402
 from cite.routing import websocket_urlpatterns  # noqa: E402
 
 application = ProtocolTypeRouter(
     {
         "http": django_asgi_app,
-        "websocket": SameOriginValidator(AuthMiddlewareStack(URLRouter(websocket_urlpatterns))),
+        "websocket": SameOriginValidator(DeferredAuthMiddlewareStack(URLRouter(websocket_urlpatterns))),
     }
 )

@@ -111,12 +111,13 @@ class RoomConsumer(AsyncWebsocketConsumer):
             await self._clean_up()
 
     async def connect(self):
-        self.user = self.scope.get("user")
-        self.user_id = self.user.pk if self.user is not None and self.user.is_authenticated else None
-        session = self.scope.get("session")
-        self.session_key = session.session_key if self.user_id is not None and session is not None else None
+        # The account is read from the session in ``_open``, in the database thread
+        # (cite.auth): nothing here may touch ``scope["user"]``.
+        self.user = None
+        self.user_id = None
+        self.session_key = None
         self.address = (self.scope.get("client") or [None])[0]
-        self.language = _language(self.scope)
+        self.language = settings.LANGUAGE_CODE
         self.debate: Debate | None = None
         self.debate_id: int | None = None
         self.hub = None
@@ -148,9 +149,9 @@ class RoomConsumer(AsyncWebsocketConsumer):
             return
         if self.user_id is not None:
             if sockets.sockets_of(self.user_id) >= settings.DEBATES_MAX_SOCKETS_PER_ACCOUNT:
-                await self._error(
-                    "TOO_MANY_CONNECTIONS", _("Too many open connections for this account: close another tab.")
-                )
+                with translation.override(self.language):
+                    detail = _("Too many open connections for this account: close another tab.")
+                await self._error("TOO_MANY_CONNECTIONS", detail)
                 await self._close(CLOSE_TOO_MANY_SOCKETS)
                 return
             self.registered = True
@@ -167,10 +168,16 @@ class RoomConsumer(AsyncWebsocketConsumer):
 
     def _open(self, slug: str) -> tuple[int | None, dict | None]:
         """Everything connecting needs from the database, in one trip to the database thread:
-        the debate, the right to read it, the account's second factor, the room's state."""
+        the account, the debate, the right to read it, the second factor, the room's state."""
+        user = self.scope.get("user")
+        self.user = user if user is not None and user.is_authenticated else AnonymousUser()
+        self.user_id = self.user.pk if self.user.is_authenticated else None
+        session = self.scope.get("session")
+        self.session_key = session.session_key if self.user_id is not None and session is not None else None
+        self.language = _language(self.scope)
         loaded = room_state.load(slug)
         debate, shared = loaded if loaded is not None else (None, None)
-        if debate is None or not (self.user or AnonymousUser()).has_perm("debates.view_debate", debate):
+        if debate is None or not self.user.has_perm("debates.view_debate", debate):
             return CLOSE_NOT_FOUND, None
         if self.user_id is not None and lacks_second_factor(self.user):
             return CLOSE_REVOKED, None

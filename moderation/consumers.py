@@ -25,11 +25,8 @@ class QueueConsumer(AsyncWebsocketConsumer):
 
     async def connect(self):
         self.groups_joined: list[str] = []
-        user = self.scope.get("user")
-        self.user_id = user.pk if user is not None and user.is_authenticated else None
-        session = self.scope.get("session")
-        self.session_key = session.session_key if self.user_id is not None and session is not None else None
-        groups = await database_sync_to_async(self._groups)(user)
+        self.user_id = None
+        groups = await database_sync_to_async(self._groups)(self.scope.get("user"))
         if groups is None:
             await self.close(code=CLOSE_FORBIDDEN)
             return
@@ -42,12 +39,16 @@ class QueueConsumer(AsyncWebsocketConsumer):
     async def revoke(self, code: int) -> None:
         await self.close(code=code)
 
-    @staticmethod
-    def _groups(user) -> list[str] | None:
+    def _groups(self, user) -> list[str] | None:
+        """The groups this account may listen to, or None; run in the database thread (the
+        account itself is read from the session on first use, cite.auth)."""
         if user is None or not user.is_authenticated or not user.has_perm("moderation.view_queue"):
             return None
         if lacks_second_factor(user):  # pages send such staff to set up TOTP first
             return None
+        self.user_id = user.pk
+        session = self.scope.get("session")
+        self.session_key = session.session_key if session is not None else None
         if user.has_perm("moderation.view_all_appeals"):
             return [events.ALL_GROUP]
         ids = selectors.debates_moderated_by(user=user).values_list("pk", flat=True)

@@ -112,6 +112,9 @@ else:
         "default": {
             "ENGINE": "django.db.backends.sqlite3",
             "NAME": env.SQLITE_PATH or str(VAR_DIR / "db.sqlite3"),
+            # Keep connections: opening one (connect, pragmas, Django's SQL functions) costs more
+            # than most queries, and the live rooms go to the database several times per socket.
+            "CONN_MAX_AGE": 600,
             "OPTIONS": {
                 "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;",
                 "transaction_mode": "IMMEDIATE",
