@@ -136,14 +136,16 @@ class RoomConsumer(AsyncWebsocketConsumer):
         self.bytes_acked = 0
         self.pings: dict[int, tuple[float, int]] = {}
         self.direct = fanout.direct_socket(self.base_send)
+        # Accept before any database work: the handshake then never waits behind a crowd's
+        # database trips (daphne drops handshakes left pending for 5 s), and a refusal is
+        # sent as a close code the client understands (a handshake refused before acceptance
+        # reaches browsers as 1006).
+        await self.accept()
         try:
             outcome, state = await database_sync_to_async(self._open)(self.scope["url_route"]["kwargs"]["slug"])
         except Exception as error:  # the database does not answer: come back later
             logger.warning("room socket refused, database unavailable: %r", error)
             outcome, state = CLOSE_TRY_AGAIN_LATER, None
-        # Accept first, then close: a handshake refused before acceptance reaches browsers as
-        # code 1006, and the client must know what happened.
-        await self.accept()
         if outcome is not None:
             await self._close(outcome)
             return
