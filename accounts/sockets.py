@@ -10,6 +10,8 @@ the Django and Wagtail admins, services).
 
 from __future__ import annotations
 
+from importlib import import_module
+
 from django.conf import settings
 from django.contrib.auth import HASH_SESSION_KEY, SESSION_KEY
 from django.contrib.auth.signals import user_logged_out
@@ -38,8 +40,7 @@ def socket_account(*, user_id: int, session_key: str | None) -> User | None:
     account active and not deleted, second factor set up when staff must have one."""
     if not session_key:
         return None
-    engine = __import__(settings.SESSION_ENGINE, fromlist=["SessionStore"])
-    session = engine.SessionStore(session_key)
+    session = import_module(settings.SESSION_ENGINE).SessionStore(session_key)
     if str(session.get(SESSION_KEY)) != str(user_id):
         return None
     user = User.objects.filter(pk=user_id).first()
