@@ -133,17 +133,6 @@ def start_server(kind: str, layer: str, database: dict) -> Server:
     else:
         app = "cite.asgi:application" if kind == "room" else "bench.bare_channels:application"
         command = [str(BIN / "daphne"), "-b", "127.0.0.1", "-p", str(port), app]
-        if os.environ.get("BENCH_PROFILE"):  # a cProfile of the server, for looking into costs
-            command = (
-                [
-                    sys.executable,
-                    os.environ["BENCH_PROFILE_SCRIPT"],
-                    f"{os.environ['BENCH_PROFILE']}-{kind}",
-                    *command[1:],
-                ]
-                if os.environ.get("BENCH_PROFILE_SCRIPT")
-                else [sys.executable, "-m", "cProfile", "-o", f"{os.environ['BENCH_PROFILE']}-{kind}", *command]
-            )
     log = open(Path(database["sqlite"]).with_name(f"{kind}-{layer}-{port}.log"), "w")  # noqa: SIM115
     process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=log)
     server = Server(kind, layer, port, process, log.name)
