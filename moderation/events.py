@@ -4,7 +4,7 @@ the queue again, so that what they show is always what the server renders."""
 
 from __future__ import annotations
 
-from core.channels import group_send
+from core.sockets import send_to_group
 
 EVENT_TYPE = "moderation.event"
 # Administrators and city agents follow every debate's queue; facilitators their debates'.
@@ -18,5 +18,5 @@ def debate_group(debate_id: int) -> str:
 def queue_changed(debate_id: int) -> None:
     """The queue of ``debate_id`` changed: a message held, reported, decided, an appeal made…"""
     payload = {"type": EVENT_TYPE, "debate_id": debate_id}
-    group_send(debate_group(debate_id), payload)
-    group_send(ALL_GROUP, payload)
+    send_to_group(debate_group(debate_id), payload)
+    send_to_group(ALL_GROUP, payload)
