@@ -17,6 +17,10 @@ from channels.routing import ProtocolTypeRouter, URLRouter  # noqa: E402
 from channels.security.websocket import AllowedHostsOriginValidator  # noqa: E402
 
 from cite.routing import websocket_urlpatterns  # noqa: E402
+from moderation.rules.language import warm  # noqa: E402
+
+# The language detector's model loads in about half a second: at start-up, not on a message.
+warm()
 
 application = ProtocolTypeRouter(
     {

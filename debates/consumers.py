@@ -245,6 +245,7 @@ class RoomConsumer(AsyncWebsocketConsumer):
     def _state(self) -> dict:
         debate = Debate.objects.select_related("floor_user").get(pk=self.debate.pk)
         debate._facilitator_ids = facilitator_ids(self.debate)
+        profile = services.debate_profile(debate)
         participation = selectors.participation_of(debate=debate, user=self.user)
         you = {
             "user_id": None,
@@ -280,7 +281,8 @@ class RoomConsumer(AsyncWebsocketConsumer):
                 "slug": debate.slug,
                 "title": debate.title,
                 **frames.mode(debate),
-                "max_length": services.debate_profile(debate).max_length,
+                "max_length": profile.max_length,
+                "reformulation_required": services.reformulation_required(debate, profile),
             },
             "you": you,
             "queue": frames.queue(selectors.speaking_queue(debate=debate)),
@@ -433,6 +435,12 @@ class RoomConsumer(AsyncWebsocketConsumer):
             slow_seconds=_field(frame, "slow_seconds", int, required=False),
         )
 
+    async def handle_room_set_reformulation(self, frame):
+        required = frame.get("required")
+        if required is not None and not isinstance(required, bool):
+            raise FrameError("INVALID_FRAME", _("The field “%(name)s” has the wrong type.") % {"name": "required"})
+        await self._act(services.room_set_reformulation, required=required)
+
 
 HANDLERS = {
     "resume": RoomConsumer.handle_resume,
@@ -449,4 +457,5 @@ HANDLERS = {
     "message.hide": RoomConsumer.handle_message_hide,
     "participant.mute": RoomConsumer.handle_participant_mute,
     "room.set_mode": RoomConsumer.handle_room_set_mode,
+    "room.set_reformulation": RoomConsumer.handle_room_set_reformulation,
 }

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
+from collections.abc import Collection
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -129,15 +130,22 @@ class Lexicon:
     def __len__(self) -> int:
         return len(self.single) + sum(len(c) for c in self.phrases.values())
 
-    def find(self, text: str, language: str) -> list[Entry]:
-        """The entries found in ``text``, in order, for a message written in ``language``."""
-        found: list[Entry] = []
+    def find(self, text: str, language: str | Collection[str]) -> list[Entry]:
+        """The entries found in ``text``, in order, for a message written in ``language`` (one
+        language or several, when the message's language is uncertain)."""
+        return [entry for entry, _index in self.find_at(text, language)]
+
+    def find_at(self, text: str, language: str | Collection[str]) -> list[tuple[Entry, int]]:
+        """Like :meth:`find`, with the index of each entry's first word among the text's words."""
+        languages = (language,) if isinstance(language, str) else language
+        found: list[tuple[Entry, int]] = []
         found_in = readings(text)
         count = len(found_in)
         phrases, single = self.phrases, self.single
         i = 0
         while i < count:
             forms = found_in[i]
+            start = i
             # Most words have a single reading and start no phrase: two dict lookups.
             if len(forms) == 1 and forms[0] not in phrases and "*" not in forms[0]:
                 entry = single.get(forms[0])
@@ -145,8 +153,8 @@ class Lexicon:
             else:
                 length, entry = self._phrase_at(found_in, i) or (1, self.entry_for(forms))
                 i += length
-            if entry is not None and entry.applies_to(language):
-                found.append(entry)
+            if entry is not None and any(entry.applies_to(lang) for lang in languages):
+                found.append((entry, start))
         return found
 
     def _phrase_at(self, found_in: tuple[tuple[str, ...], ...], i: int) -> tuple[int, Entry | None] | None:
@@ -186,9 +194,23 @@ class Lexicon:
         return None
 
 
+def senses(path: Path | None = None) -> dict[Key, frozenset[str]]:
+    """``senses.tsv``: listed terms that have an ordinary sense, with the words that show it."""
+    result: dict[Key, frozenset[str]] = {}
+    text = (path or DATA / "senses.tsv").read_text(encoding="utf-8")
+    for line in text.splitlines():
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        term, _tab, cues = line.partition("\t")
+        words_ = [forms[0] for forms in words(fold(cues))]
+        result[term_key(term)] = frozenset(words_ + [word + "s" for word in words_ if word[-1] not in "sxz"])
+    return result
+
+
 def load() -> Lexicon:
     """Build the lexicon from the shipped files: upstream terms, then the curated overrides."""
     return Lexicon(upstream_entries() | curated_entries())
 
 
 LEXICON = load()
+SENSES = senses()

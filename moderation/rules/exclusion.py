@@ -1,0 +1,92 @@
+"""Exclusion: telling people they do not belong. "Les gens comme toi, on devrait les virer du
+quartier", "retourne dans ton pays", "you don't belong here".
+
+Moving things is ordinary ("on devrait virer le vieux frigo", "dégager l'entrée de l'école"):
+the patterns need people as the object, either a pronoun before the verb ("les virer") or a
+group ("chasser les Roms"). Negations and denials do not match.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from typing import Any
+
+from django.utils.translation import gettext as _
+
+from ..pipeline import MessageContext, Verdict
+from .context import denied, names, plain, word_set
+from .nudges import decision_param, verdict
+from .people import GROUPS, words_of
+
+NAME = "exclusion"
+DEFAULTS = {"decision": "nudge", "phrases": []}
+
+_VERBS = r"(virer|expulser|degager|chasser|bannir|jeter|sortir|eradiquer|renvoyer|interdire)"
+_EXCLUSIONS = [
+    r" (gens|personnes|types) comme (toi|vous|lui|elle|eux|ca|ces)",
+    r" people like (you|him|her|them|that|these)",
+    r" (retourne|retournez|rentre|rentrez|repars|repartez) (dans ton|dans votre|dans leur|dans son|chez toi"
+    r"|chez vous|chez eux|au bled|d ou tu viens|d ou vous venez)",
+    r" qu (ils|elles|il|elle) (retournent|rentrent|repartent|retourne|rentre|degagent|degage)",
+    r" go back (to|where|home)",
+    r" (don t|do not|doesn t) belong",
+    r" n (ont|a|as|avez) (rien a faire|pas leur place|pas ta place|pas sa place|pas votre place)",
+    r" dehors (les|ces) | (les|ces) \w+ dehors ",
+    r" degage(z)? (du|de|d|d ici) ",
+    r" personne ne veut (de toi|de vous|d eux)",
+    r" (besoin|veut|voulons) (pas )?de (gens|personnes) comme",
+    r" (es|etes|est|sont) pas d ici ",
+    r" interdits? (de|d) (reunion|quartier|parc|debat|entree|sejour)",
+    r" (kicked|thrown|driven) out",
+    r" should be (banned|kicked|deported|expelled)",
+]
+_EXCLUSIONS_RE = re.compile("|".join(f"(?:{pattern})" for pattern in _EXCLUSIONS))
+# People as the object of a verb of expulsion: "les virer", "chasser les Roms" (not "virer le frigo").
+_PRONOUN_VERB_RE = re.compile(rf" (les|l|le|la) {_VERBS} ")
+_VERB_GROUP_RE = re.compile(rf" {_VERBS} (les|ces|tous les) (\w+)")
+_NEGATIONS = words_of("""ne n pas jamais personne not never""")
+# Every pattern needs one of these words: without them, no regex runs.
+_KEYWORDS = words_of(
+    """gens personnes types people retourne retournez rentre rentrez repars repartez retournent rentrent
+    repartent retourne degagent degage degagez go belong rien place dehors veut voulons besoin ici
+    interdit interdits kicked thrown driven banned deported expelled virer expulser degager chasser
+    bannir jeter sortir eradiquer renvoyer interdire"""
+)
+
+
+def find_exclusion(text: str, phrases=()) -> str | None:
+    """The excluding phrase of ``text``, or None."""
+    if (_KEYWORDS.isdisjoint(word_set(text)) and not phrases) or denied(text):
+        return None
+    words = plain(text)
+    found = _EXCLUSIONS_RE.search(words)
+    if found is not None:
+        return found.group().strip()
+    capitalised, _titled = names(text)
+    candidates = [*_PRONOUN_VERB_RE.finditer(words)]
+    candidates += [m for m in _VERB_GROUP_RE.finditer(words) if m.group(3) in GROUPS or m.group(3) in capitalised]
+    for match in candidates:
+        if _NEGATIONS.isdisjoint(words[: match.start()].split()[-3:]):
+            return match.group().strip()
+    for phrase in phrases:
+        if f" {phrase.lower()} " in words:
+            return phrase
+    return None
+
+
+def exclusion(context: MessageContext, params: Mapping[str, Any]) -> Verdict | None:
+    phrase = find_exclusion(context.body, params["phrases"])
+    if phrase is None:
+        return None
+    return verdict(
+        context,
+        decision_param(params, "decision"),
+        rule=NAME,
+        code="EXCLUSION",
+        explanation=lambda: _(
+            "Your message tells people that they do not belong here. Everyone may take part in this debate; "
+            "say what bothers you and what you would like to change."
+        ),
+        suggestion=lambda: _("When [what happens], I feel [...]. I would like us to [...]."),
+    )
