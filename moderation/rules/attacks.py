@@ -83,8 +83,11 @@ _DISMISSALS_RE = re.compile(
 
 def find_attack(text: str) -> str | None:
     """The judgement word of the first personal attack in ``text``, or ``None``."""
-    if denied(text):
-        return None
+    found = _find_attack(text)
+    return None if found is None or denied(text) else found
+
+
+def _find_attack(text: str) -> str | None:
     dismissal = None if _YOU.isdisjoint(word_set(text)) else _DISMISSALS_RE.search(plain(text))
     if dismissal:
         return dismissal.group().strip()

@@ -26,6 +26,11 @@ _DENIAL_RE = re.compile(
     r"|jamais dit|n ai jamais dit|ne dis pas que|ne dit pas que|ne pense pas que"
     r"|stop saying|it s not true|not a threat|isn t a threat|stop the stereotypes)\b"
 )
+# Every denial above holds one of these words: without them, the regex does not run.
+_DENIAL_WORDS = words_of(
+    """dire dis dit faux vrai menace cliche cliches prejuge prejuges rumeur stereotype stereotypes saying true
+    threat"""
+)
 _TITLES = words_of(
     """monsieur madame mademoiselle m mme mlle mr mrs ms dr docteur maitre famille rue avenue boulevard
     place chez"""
@@ -60,6 +65,8 @@ def word_set(text: str) -> frozenset[str]:
 
 def denied(text: str) -> bool:
     """The message denies or reports a judgement instead of making it."""
+    if _DENIAL_WORDS.isdisjoint(word_set(text)):
+        return False
     return _DENIAL_RE.search(plain(text)) is not None
 
 
