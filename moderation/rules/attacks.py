@@ -61,7 +61,8 @@ _JUDGEMENT_WORDS = """
     failure coward delusional brainless nuts fraud crook thief hopeless ridiculous ignorant
     incapable faineant feignant escroc arnaqueur charlatan peste profiteur corrompu vendu tyran dictateur
     marionnette pourri cassos delinquant integriste paresseux ivrogne brute rapace lourd lourde
-    criminal extremist terrorist selfish lazy scrounger parasite
+    criminal extremist terrorist selfish lazy scrounger parasite casseur racaille voyou barbare sauvage vermine
+    envahisseur assiste feignasse bon-a-rien reckless dangerous thug animal vermin scum
 """
 # Feminine and plural forms: "nulle", "nuls", "idiotes", "liars".
 JUDGEMENTS = frozenset(stem + ending for stem in _JUDGEMENT_WORDS.split() for ending in ("", "s", "e", "es", "x"))

@@ -17,6 +17,7 @@ _QUOTED_RE = re.compile(r"«[^»]{1,200}»|“[^”]{1,200}”|\"[^\"]{1,200}\"|
 _REPORTING = words_of(
     """traite traitee traites traiter appele appelee appeler appelle mot mots tag tague taguee tagues ecrit
     ecrite dit dire crie criait slogan affiche intitule titre insulte insultes film roman livre chanson
+    grave gravee inscrit inscription peint peinte graffiti graffitis panneau
     called call word words sprayed wrote written said saying shouted title titled"""
 )
 # Denials and reported views: "arrêtons de dire que...", "ce n'est pas une menace".
@@ -63,6 +64,16 @@ def word_set(text: str) -> frozenset[str]:
     return frozenset(plain(text).split())
 
 
+def added_phrase(text: str, phrases) -> str | None:
+    """The first of ``phrases`` (a facilitator's additions to a rule, plain words) that
+    ``text`` contains, folded like the text; None when there is none."""
+    words = plain(text)
+    for phrase in phrases:
+        if f" {' '.join(plain_words(phrase))} " in words:
+            return phrase
+    return None
+
+
 def denied(text: str) -> bool:
     """The message denies or reports a judgement instead of making it."""
     if _DENIAL_WORDS.isdisjoint(word_set(text)):
@@ -102,7 +113,8 @@ FILLERS = words_of(
     """un une des d qu que vraiment trop tellement completement totalement super grand grande gros grosse
     pauvre pauvres sacre sacree vieux vieille petit petite bien si juste franchement vrai vraie
     veritable sale sales espece de bande tous toutes tout encore a an the such so really totally
-    completely just truly utterly absolutely complete total real bloody fucking all being bunch of"""
+    completely just truly utterly absolutely complete total real bloody fucking all being bunch of
+    stupid dumb little dirty filthy ugly silly"""
 )
 # What addresses the judged person, read backwards from the judged word.
 _ADDRESS = (

@@ -15,7 +15,7 @@ from typing import Any
 from django.utils.translation import gettext as _
 
 from ..pipeline import MessageContext, Verdict
-from .context import denied, names, plain, word_set
+from .context import added_phrase, denied, names, plain, word_set
 from .nudges import decision_param, verdict
 from .people import GROUPS, words_of
 
@@ -69,10 +69,7 @@ def find_exclusion(text: str, phrases=()) -> str | None:
     for match in candidates:
         if _NEGATIONS.isdisjoint(words[: match.start()].split()[-3:]):
             return match.group().strip()
-    for phrase in phrases:
-        if f" {phrase.lower()} " in words:
-            return phrase
-    return None
+    return added_phrase(text, phrases)
 
 
 def exclusion(context: MessageContext, params: Mapping[str, Any]) -> Verdict | None:

@@ -31,6 +31,17 @@ _NOT_SUBJECTS = words_of(
     """ce cette cet ces le la les l un une des il elle on c ca cela this that the it a an there here what"""
 )
 _NEGATIONS = words_of("""n ne pas jamais plus not never isn aren wasn""")
+# Nouns that only ever name a person: "le boulanger est un escroc" whoever the subject is.
+_PERSON_ONLY = frozenset(
+    stem + ending
+    for stem in words_of(
+        """menteur menteuse escroc voleur voleuse hypocrite manipulateur manipulatrice charlatan arnaqueur
+        arnaqueuse incapable faineant faineante feignant profiteur profiteuse parasite tyran dictateur minable
+        lache raciste fasciste facho incompetent incompetente liar crook fraud thief coward loser racist
+        fascist"""
+    )
+    for ending in ("", "s")
+)
 _RESPIRE = words_of("""respire respirent breathe breathes""")
 _PHRASES_RE = re.compile(
     r" (ment|mentent|lies) (comme|like) (il|elle|ils|elles|he|she|they) (respire|respirent|breathes?) "
@@ -65,6 +76,11 @@ def find_judgement(text: str) -> tuple[str, str] | None:
         if subject is None and before and before[-1] in initial and before[-1] not in _NOT_SUBJECTS:
             # A name opening the message: "Kevin est un manipulateur".
             subject = before[-1] if text[:1].isupper() and len(before) == 1 else None
+        if subject is None and words[k + 1 : k + 2] in (["un"], ["une"], ["des"], ["a"], ["an"]):
+            # "Le boulanger est un escroc": nouns that only ever name a person, whoever the subject.
+            following = next((w for w in words[k + 2 : k + 5] if w not in FILLERS), "")
+            if following in _PERSON_ONLY:
+                subject = before[-1] if before else ""
         if subject is None:
             continue
         for following in words[k + 1 : k + 6]:

@@ -17,8 +17,7 @@ from typing import Any
 from django.utils.translation import gettext as _
 
 from ..pipeline import MessageContext, Verdict
-from .context import denied, plain, word_set
-from .normalise import fold
+from .context import added_phrase, denied, plain, word_set
 from .nudges import decision_param, verdict
 from .people import words_of
 
@@ -34,13 +33,14 @@ _VIOLENCE = (
 _THREATS = [
     rf"(je|j|on|nous) (vais|va|vas|allons|veux|voudrais) (tous )?{_PERSON} {_VIOLENCE}",
     rf"(il faut|il faudrait|faut|faudrait|on devrait|quelqu un devrait|on doit) (tous )?({_PERSON} )?{_VIOLENCE}",
-    r"(te|vous|lui|leur|t) (casser|peter|exploser|defoncer|eclater|refaire) "
-    r"(la gueule|les dents|la tete|le crane|la face)",
+    r"(te|vous|lui|leur|t) "
+    r"(casser|casse|peter|pete|exploser|explose|defoncer|defonce|eclater|refaire|briser|brise|arracher) "
+    r"(la gueule|les dents|la tete|le crane|la face|la figure|les jambes|les bras|les genoux|les doigts)",
     r"faire la peau",
     r"(tu|vous) (vas|va|allez) (le regretter|regretter|le payer|payer|morfler|prendre cher|voir ce qui)",
     r"(tu es|t es|tu seras|vous etes) (mort|morts|un homme mort|une femme morte)",
     r"(je|on) (te|vous|le|la) retrouver(ai|a|ons)",
-    r"(merite|meritent|merites|meritez) (une |un )?(bonne |petite )?"
+    r"(merite|meritent|merites|meritez|meriterais|meriterait|meriteraient) (une |un )?(bonne |petite )?"
     r"(balle|de mourir|de crever|la mort|correction|coups|des coups|raclee|lecon|baffe)",
     r"(va|allez|vas) (crever|mourir)",
     r"^ (creve|crevez|meurs|mourez) ",
@@ -71,7 +71,8 @@ _KEYWORDS = words_of(
     meritez mourir creve crevez meurs mourez suicide suicidez pends pendez tue balle feu incendier
     compte attends attendez gare represailles finir finiras finirez finira finiront gaffe attention
     garde kill hang shoot stab hurt kys smash beat find get burn kick punch regret pay deserve deserves
-    torch watch dead sait sais savons savez connais connait connaissons know mefie mefiez careful"""
+    torch watch dead sait sais savons savez connais connait connaissons know mefie mefiez careful
+    casse pete explose defonce brise briser arracher meriterais meriterait meriteraient"""
 )
 # Harmless alone, a threat together.
 _ADDRESS_RE = re.compile(
@@ -104,10 +105,7 @@ def find_threat(text: str, phrases=()) -> str | None:
     address = _ADDRESS_RE.search(words)
     if address and _WARNING_RE.search(words):
         return address.group().strip()
-    for phrase in phrases:
-        if f" {' '.join(fold(phrase).split())} " in words:
-            return phrase
-    return None
+    return added_phrase(text, phrases)
 
 
 def threats(context: MessageContext, params: Mapping[str, Any]) -> Verdict | None:
