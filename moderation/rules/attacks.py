@@ -62,7 +62,7 @@ _JUDGEMENT_WORDS = """
     incapable faineant feignant escroc arnaqueur charlatan peste profiteur corrompu vendu tyran dictateur
     marionnette pourri cassos delinquant integriste paresseux ivrogne brute rapace lourd lourde
     criminal extremist terrorist selfish lazy scrounger parasite casseur racaille voyou barbare sauvage vermine
-    envahisseur assiste feignasse bon-a-rien reckless dangerous thug animal vermin scum
+    envahisseur hysterique assiste feignasse bon-a-rien reckless dangerous thug animal vermin scum
 """
 # Feminine and plural forms: "nulle", "nuls", "idiotes", "liars".
 JUDGEMENTS = frozenset(stem + ending for stem in _JUDGEMENT_WORDS.split() for ending in ("", "s", "e", "es", "x"))

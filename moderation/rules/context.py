@@ -16,7 +16,8 @@ from .people import PERSONS, PRONOUNS, words_of
 _QUOTED_RE = re.compile(r"«[^»]{1,200}»|“[^”]{1,200}”|\"[^\"]{1,200}\"|„[^“”]{1,200}[“”]")
 _REPORTING = words_of(
     """traite traitee traites traiter appele appelee appeler appelle mot mots tag tague taguee tagues ecrit
-    ecrite dit dire crie criait slogan affiche intitule titre insulte insultes film roman livre chanson
+    ecrite dit dire disait disais disent dira crie criait slogan affiche intitule titre insulte insultes film
+    roman livre chanson
     grave gravee inscrit inscription peint peinte graffiti graffitis panneau
     called call word words sprayed wrote written said saying shouted title titled"""
 )

@@ -33,7 +33,8 @@ _EXCLUSIONS = [
     r" (don t|do not|doesn t) belong",
     r" n (ont|a|as|avez) (rien a faire|pas leur place|pas ta place|pas sa place|pas votre place)",
     r" dehors (les|ces) | (les|ces) \w+ dehors ",
-    r" degage(z)? (du|de|d|d ici) ",
+    r" degage(z)? (du|de|d|d ici) "
+    r"|^ degage(z)? (?!(le|la|les|l|ce|cette|ces|ton|ta|tes|un|une|des|votre|vos) )",
     r" personne ne veut (de toi|de vous|d eux)",
     r" (besoin|veut|voulons) (pas )?de (gens|personnes) comme",
     r" (es|etes|est|sont) pas d ici ",

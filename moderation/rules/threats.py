@@ -61,6 +61,9 @@ _THREATS = [
     r"deserves? (a bullet|to die|a beating)",
     r"(someone|somebody|we) should (burn|kill|hang|shoot|beat|torch)",
     r"watch your back|watch yourself|you re dead|you are dead",
+    r"(t|te|vous) (attendre|attends|attend|attendrai|attendra|attendons) a la sortie(?! (de|du|des|d) )",
+    r"(surveille|surveiller|surveillez) (tes|vos|ses) arrieres",
+    r"(prendre|prends|prenne|recevoir|recevras) (une balle|un coup de couteau|des coups|une raclee)",
 ]
 _THREATS_RE = re.compile("|".join(f"(?:{pattern})" for pattern in _THREATS))
 # Every pattern above and below needs one of these words: without them, no regex runs.
@@ -72,12 +75,14 @@ _KEYWORDS = words_of(
     compte attends attendez gare represailles finir finiras finirez finira finiront gaffe attention
     garde kill hang shoot stab hurt kys smash beat find get burn kick punch regret pay deserve deserves
     torch watch dead sait sais savons savez connais connait connaissons know mefie mefiez careful
+    attendre attends attend attendrai attendra attendons sortie chez arrieres recevoir recevras prenne
     casse pete explose defonce brise briser arracher meriterais meriterait meriteraient"""
 )
 # Harmless alone, a threat together.
 _ADDRESS_RE = re.compile(
     r"(sait|sais|savons|savez|connais|connait|connaissons) (ou tu habites|ou vous habitez|ou il habite"
     r"|ou elle habite|ou tu vis|ton adresse|votre adresse|ou tu gares|ou tes enfants)"
+    r"|(on|je|nous) (va|vais|allons|viendra|viendrai|viendrons) (venir|passer|debarquer) chez (toi|vous)"
     r"|know (where you live|your address|where your kids)"
 )
 _WARNING_RE = re.compile(
