@@ -4,7 +4,8 @@ Sources (see ``THIRD_PARTY.md``): the npm packages ``french-badwords-list`` (MIT
 ``naughty-words`` (CC-BY-4.0), shipped unchanged in ``moderation/data/upstream/``, and the
 project's curated ``moderation/data/lexicon.tsv`` (CC0), which classifies their terms as slurs,
 insults or vulgarity, drops ordinary words that happen to be listed, adds what they miss and
-lists phrases that are never an insult ("cul-de-sac", "raton laveur").
+lists phrases that are never an insult ("cul-de-sac", "raton laveur"). ``senses.tsv`` lists the
+words that have an ordinary sense too, with the words that show it (see :mod:`.insults`).
 
 Matching works on words, never on substrings, so "contrat", "concombre", "habite" and
 "Scunthorpe" cannot match "con", "bite" or their English cousins. A message is folded once
