@@ -76,6 +76,7 @@ _DISMISSALS_RE = re.compile(
     r"(n importe quoi|des betises|des conneries)"
     r"| (tu|vous) (ne|n) (comprends|comprenez|sers|servez|connais|connaissez) (jamais |absolument )?(rien|a rien)"
     r"| (tu|vous) (n as|n avez) (aucun|pas de) (cerveau|neurone|neurones)"
+    r"| (tu|vous) (n as|n avez) (rien|jamais rien) (compris|capte|pige)"
     r"| you (don t|never) (know|understand) (anything|a thing)| you have no (brain|clue)"
     r"| (t es|tu es|vous etes) (completement |totalement |encore |toujours )?"
     r"(a cote de la plaque|a l ouest|a la ramasse)"

@@ -25,13 +25,14 @@ _REPORTING = words_of(
 _DENIAL_RE = re.compile(
     r"\b(arretons de dire|arretez de dire|arrete de dire|il ne faut pas dire|ne faut pas dire|c est faux"
     r"|ce n est pas vrai|ce n est pas une menace|cliche|cliches|prejuge|prejuges|rumeur|stereotype|stereotypes"
-    r"|jamais dit|n ai jamais dit|ne dis pas que|ne dit pas que|ne pense pas que"
+    r"|jamais dit|n ai jamais dit|ne dis pas que|ne dit pas que|ne pense pas que|jamais pense|jamais cru"
+    r"|ne crois pas que|never said|never thought"
     r"|stop saying|it s not true|not a threat|isn t a threat|stop the stereotypes)\b"
 )
 # Every denial above holds one of these words: without them, the regex does not run.
 _DENIAL_WORDS = words_of(
     """dire dis dit faux vrai menace cliche cliches prejuge prejuges rumeur stereotype stereotypes saying true
-    threat"""
+    threat pense cru crois said thought"""
 )
 _TITLES = words_of(
     """monsieur madame mademoiselle m mme mlle mr mrs ms dr docteur maitre famille rue avenue boulevard

@@ -42,7 +42,9 @@ _THREATS = [
     r"(je|on) (te|vous|le|la) retrouver(ai|a|ons)",
     r"(merite|meritent|merites|meritez|meriterais|meriterait|meriteraient) (une |un )?(bonne |petite )?"
     r"(balle|de mourir|de crever|la mort|correction|coups|des coups|raclee|lecon|baffe)",
-    r"(va|allez|vas) (crever|mourir)",
+    # "tu vas crever de froid" is said to a friend without a coat.
+    r"^ (va|allez) (crever|mourir)(?! (de|d) )| (tu|vous|toi) (vas|allez|va) (crever|mourir)(?! (de|d) )",
+    r"(te|vous|lui|le|la|les) faire regretter",
     r"^ (creve|crevez|meurs|mourez) ",
     r"(suicide|suicidez|pends|pendez|tue) (toi|vous)",
     r"(te|vous) (tirer|mettre) une balle",
@@ -75,6 +77,7 @@ _KEYWORDS = words_of(
     compte attends attendez gare represailles finir finiras finirez finira finiront gaffe attention
     garde kill hang shoot stab hurt kys smash beat find get burn kick punch regret pay deserve deserves
     torch watch dead sait sais savons savez connais connait connaissons know mefie mefiez careful
+    regretter comprendre trouver retrouver
     attendre attends attend attendrai attendra attendons sortie chez arrieres recevoir recevras prenne
     casse pete explose defonce brise briser arracher meriterais meriterait meriteraient"""
 )
@@ -83,10 +86,12 @@ _ADDRESS_RE = re.compile(
     r"(sait|sais|savons|savez|connais|connait|connaissons) (ou tu habites|ou vous habitez|ou il habite"
     r"|ou elle habite|ou tu vis|ton adresse|votre adresse|ou tu gares|ou tes enfants)"
     r"|(on|je|nous) (va|vais|allons|viendra|viendrai|viendrons) (venir|passer|debarquer) chez (toi|vous)"
+    r"|(je|on|nous) (vais|va|allons) (te|vous) (retrouver|trouver)"
     r"|know (where you live|your address|where your kids)"
 )
 _WARNING_RE = re.compile(
     r"(fais|faites) (gaffe|attention|tres attention)|(prends|prenez) garde|mefie toi|mefiez vous|tu vas voir"
+    r"|tu vas comprendre|vous allez comprendre"
     r"|(on|je|nous) (va|vais|allons|viendra|viendrai|viendrons) (venir|passer) (te|vous)"
     r"|watch out|be careful|you ll see"
 )
