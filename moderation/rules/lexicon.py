@@ -166,6 +166,9 @@ class Lexicon:
                     word in found_in[j] for j, word in zip(range(i + 1, end), rest, strict=True)
                 ):
                     return len(rest) + 1, entry
+                end = _spelt_match(found_in, i + 1, rest)
+                if end is not None:
+                    return end - i, entry
         return None
 
     def entry_for(self, forms: tuple[str, ...]) -> Entry | None:
@@ -193,6 +196,23 @@ class Lexicon:
             if all(shown in ("*", letter) for shown, letter in zip(word, candidate, strict=True)):
                 return self.single[candidate]
         return None
+
+
+def _spelt_match(found_in: tuple[tuple[str, ...], ...], start: int, rest: Key) -> int | None:
+    """Where a phrase's ``rest`` ends when some of its words are spelt out letter by letter
+    ("ferme ta g u e u l e": :func:`normalise.words` gives the letters, then the word they
+    spell); None when it does not match that way either."""
+    j = start
+    for word in rest:
+        if j < len(found_in) and word in found_in[j]:
+            j += 1
+            continue
+        letters = len(word)
+        spelt = j + letters < len(found_in) and "".join(f[0] for f in found_in[j : j + letters]) == word
+        if not spelt or word not in found_in[j + letters]:
+            return None
+        j += letters + 1
+    return j
 
 
 def senses(path: Path | None = None) -> dict[Key, frozenset[str]]:

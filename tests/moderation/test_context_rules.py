@@ -252,3 +252,8 @@ def test_classifier_runs_in_the_corpus_pipeline_without_changing_civil_outcomes(
     )
     assert score.civil_held <= 0.01 and score.hostile_published <= 0.10
     assert WordScoreClassifier.calls
+
+
+def test_insults_read_a_phrase_whose_last_word_is_spelt_out(context):
+    assert insults(context("Ferme ta g u e u l e."), DEFAULTS["insults"]).decision is Decision.HOLD
+    assert insults(context("Ferme ta porte, il fait froid."), DEFAULTS["insults"]) is None
