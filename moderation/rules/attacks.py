@@ -62,7 +62,8 @@ _JUDGEMENT_WORDS = """
     incapable faineant feignant escroc arnaqueur charlatan peste profiteur corrompu vendu tyran dictateur
     marionnette pourri cassos delinquant integriste paresseux ivrogne brute rapace lourd lourde
     criminal extremist terrorist selfish lazy scrounger parasite casseur racaille voyou barbare sauvage vermine
-    envahisseur hysterique assiste feignasse bon-a-rien reckless dangerous thug animal vermin scum
+    envahisseur hysterique assiste feignasse
+    corrupt bent shameless spineless bon-a-rien reckless dangerous thug animal vermin scum
 """
 # Feminine and plural forms: "nulle", "nuls", "idiotes", "liars".
 JUDGEMENTS = frozenset(stem + ending for stem in _JUDGEMENT_WORDS.split() for ending in ("", "s", "e", "es", "x"))
@@ -78,6 +79,7 @@ _DISMISSALS_RE = re.compile(
     r"| (tu|vous) (n as|n avez) (aucun|pas de) (cerveau|neurone|neurones)"
     r"| (tu|vous) (n as|n avez) (rien|jamais rien) (compris|capte|pige)"
     r"| you (don t|never) (know|understand) (anything|a thing)| you have no (brain|clue)"
+    r"| you (always |just |only )?(talk|spout|write) (rubbish|nonsense|crap|shit|bollocks)"
     r"| (t es|tu es|vous etes) (completement |totalement |encore |toujours )?"
     r"(a cote de la plaque|a l ouest|a la ramasse)"
 )

@@ -30,7 +30,8 @@ _EXCLUSIONS = [
     r"|chez vous|chez eux|au bled|d ou tu viens|d ou vous venez)",
     r" qu (ils|elles|il|elle) (retournent|rentrent|repartent|retourne|rentre|degagent|degage)",
     r" go back (to|where|home)",
-    r" (don t|do not|doesn t) belong",
+    r" (don t|do not|doesn t) belong| your kind ",
+    r" (you|your|you re|you are|they|they re|they are|people) (\w+ )?(isn t|aren t|are not|is not|not) welcome here",
     r" n (ont|a|as|avez) (rien a faire|pas leur place|pas ta place|pas sa place|pas votre place)",
     r" dehors (les|ces) | (les|ces) \w+ dehors ",
     r" degage(z)? (du|de|d|d ici) "
@@ -51,7 +52,7 @@ _NEGATIONS = words_of("""ne n pas jamais personne not never""")
 _KEYWORDS = words_of(
     """gens personnes types people retourne retournez rentre rentrez repars repartez retournent rentrent
     repartent retourne degagent degage degagez go belong rien place dehors veut voulons besoin ici
-    interdit interdits kicked thrown driven banned deported expelled virer expulser degager chasser
+    interdit interdits kind welcome kicked thrown driven banned deported expelled virer expulser degager chasser
     bannir jeter sortir eradiquer renvoyer interdire"""
 )
 

@@ -63,6 +63,7 @@ _THREATS = [
     r"deserves? (a bullet|to die|a beating)",
     r"(someone|somebody|we) should (burn|kill|hang|shoot|beat|torch)",
     r"watch your back|watch yourself|you re dead|you are dead",
+    r"(make|makes) (you|him|her|them) (regret|pay)|teach (you|him|her|them) a lesson|baseball bat",
     r"(t|te|vous) (attendre|attends|attend|attendrai|attendra|attendons) a la sortie(?! (de|du|des|d) )",
     r"(surveille|surveiller|surveillez) (tes|vos|ses) arrieres",
     r"(prendre|prends|prenne|recevoir|recevras) (une balle|un coup de couteau|des coups|une raclee)",
@@ -76,7 +77,7 @@ _KEYWORDS = words_of(
     meritez mourir creve crevez meurs mourez suicide suicidez pends pendez tue balle feu incendier
     compte attends attendez gare represailles finir finiras finirez finira finiront gaffe attention
     garde kill hang shoot stab hurt kys smash beat find get burn kick punch regret pay deserve deserves
-    torch watch dead sait sais savons savez connais connait connaissons know mefie mefiez careful
+    torch watch dead sait sais savons savez connais connait connaissons know mefie mefiez careful make makes teach bat
     regretter comprendre trouver retrouver
     attendre attends attend attendrai attendra attendons sortie chez arrieres recevoir recevras prenne
     casse pete explose defonce brise briser arracher meriterais meriterait meriteraient"""
