@@ -18,7 +18,7 @@ _REPORTING = words_of(
     """traite traitee traites traiter appele appelee appeler appelle mot mots tag tague taguee tagues ecrit
     ecrite dit dire disait disais disent dira crie criait slogan affiche intitule titre insulte insultes film
     roman livre chanson
-    grave gravee inscrit inscription peint peinte graffiti graffitis panneau
+    grave gravee inscrit inscription peint peinte graffiti graffitis panneau lance lancee hurle hurlait balance
     called call word words sprayed wrote written said saying shouted title titled"""
 )
 # Denials and reported views: "arrêtons de dire que...", "ce n'est pas une menace".
@@ -26,7 +26,7 @@ _DENIAL_RE = re.compile(
     r"\b(arretons de dire|arretez de dire|arrete de dire|il ne faut pas dire|ne faut pas dire|c est faux"
     r"|ce n est pas vrai|ce n est pas une menace|cliche|cliches|prejuge|prejuges|rumeur|stereotype|stereotypes"
     r"|jamais dit|n ai jamais dit|ne dis pas que|ne dit pas que|ne pense pas que|jamais pense|jamais cru"
-    r"|ne crois pas que|never said|never thought"
+    r"|ne crois pas que|never said|never thought|personne n a dit|nobody said"
     r"|stop saying|it s not true|not a threat|isn t a threat|stop the stereotypes)\b"
 )
 # Every denial above holds one of these words: without them, the regex does not run.

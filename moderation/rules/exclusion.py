@@ -32,11 +32,14 @@ _EXCLUSIONS = [
     r" go back (to|where|home)",
     r" (don t|do not|doesn t) belong| your kind ",
     r" (you|your|you re|you are|they|they re|they are|people) (\w+ )?(isn t|aren t|are not|is not|not) welcome here",
-    r" n (ont|a|as|avez) (rien a faire|pas leur place|pas ta place|pas sa place|pas votre place)",
+    r" n (ont|a|as|avez) (rien a faire (ici|dans|chez|la|parmi|avec nous)|pas leur place|pas ta place|pas sa place"
+    r"|pas votre place)",
     r" dehors (les|ces) | (les|ces) \w+ dehors ",
     r" degage(z)? (du|de|d|d ici) "
     r"|^ degage(z)? (?!(le|la|les|l|ce|cette|ces|ton|ta|tes|un|une|des|votre|vos) )",
     r" personne ne veut (de toi|de vous|d eux)",
+    r" (veut|veux|voulons|voulez) pas de (toi|vous|eux|ces gens|gens comme)",
+    r" (n ont|n a|n as|n avez) qu a (rentrer|retourner|repartir|partir|degager)",
     r" (besoin|veut|voulons) (pas )?de (gens|personnes) comme",
     r" (es|etes|est|sont) pas d ici ",
     r" interdits? (de|d) (reunion|quartier|parc|debat|entree|sejour)",
@@ -52,7 +55,8 @@ _NEGATIONS = words_of("""ne n pas jamais personne not never""")
 _KEYWORDS = words_of(
     """gens personnes types people retourne retournez rentre rentrez repars repartez retournent rentrent
     repartent retourne degagent degage degagez go belong rien place dehors veut voulons besoin ici
-    interdit interdits kind welcome kicked thrown driven banned deported expelled virer expulser degager chasser
+    interdit interdits kind welcome veux voulez rentrer retourner repartir partir
+    kicked thrown driven banned deported expelled virer expulser degager chasser
     bannir jeter sortir eradiquer renvoyer interdire"""
 )
 

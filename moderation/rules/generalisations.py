@@ -30,6 +30,8 @@ _SWEEPING_RE = re.compile(
     r"|^ ?(profitent|volent|controlent|envahissent|pourrissent|detruisent|salissent|ruinent|abusent|trichent)"
     r"|^ ?(never|don t|can t) (respect|understand|work|drive|pay)|^ ?(steal|ruin|control|abuse|take over)"
     r"|^ ?(are )?(all )?(ruining|destroying|taking over|stealing|invading|scrounging)"
+    r"|^ ?(ramenent|apportent|amenent|causent|provoquent|creent|bring|cause) (la |le |les |de la |du |des )?"
+    r"(delinquance|drogue|violence|insecurite|bordel|maladies|crime|crimes|problemes|misere|trouble)"
 )
 # "les Parisiens", "des Roumains": a capitalised plural after an article names a group.
 _NAMED_GROUP_RE = re.compile(r"\b(?:[Ll]es|[Dd]es|[Tt]hese|[Aa]ll) [A-ZÀ-Þ]\w*[sx]\b")

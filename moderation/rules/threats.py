@@ -63,6 +63,9 @@ _THREATS = [
     r"deserves? (a bullet|to die|a beating)",
     r"(someone|somebody|we) should (burn|kill|hang|shoot|beat|torch)",
     r"watch your back|watch yourself|you re dead|you are dead",
+    r"(te|lui|vous|leur) faire (ta|sa|votre|leur) fete",
+    r"(casser|bruler|saccager|cramer|tout casser) chez (toi|vous|lui)",
+    r"(dire|redire|repeter) (ca )?en face si (t es|tu es|t as|tu as|vous etes)|si t es un homme",
     r"(make|makes) (you|him|her|them) (regret|pay)|teach (you|him|her|them) a lesson|baseball bat",
     r"(t|te|vous) (attendre|attends|attend|attendrai|attendra|attendons) a la sortie(?! (de|du|des|d) )",
     r"(surveille|surveiller|surveillez) (tes|vos|ses) arrieres",
@@ -77,7 +80,8 @@ _KEYWORDS = words_of(
     meritez mourir creve crevez meurs mourez suicide suicidez pends pendez tue balle feu incendier
     compte attends attendez gare represailles finir finiras finirez finira finiront gaffe attention
     garde kill hang shoot stab hurt kys smash beat find get burn kick punch regret pay deserve deserves
-    torch watch dead sait sais savons savez connais connait connaissons know mefie mefiez careful make makes teach bat
+    torch watch dead sait sais savons savez connais connait connaissons know mefie mefiez careful
+    make makes teach bat fete saccager face homme
     regretter comprendre trouver retrouver
     attendre attends attend attendrai attendra attendons sortie chez arrieres recevoir recevras prenne
     casse pete explose defonce brise briser arracher meriterais meriterait meriteraient"""
