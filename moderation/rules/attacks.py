@@ -62,7 +62,7 @@ _JUDGEMENT_WORDS = """
     incapable faineant feignant escroc arnaqueur charlatan peste profiteur corrompu vendu tyran dictateur
     marionnette pourri cassos delinquant integriste paresseux ivrogne brute rapace lourd lourde
     criminal extremist terrorist selfish lazy scrounger parasite casseur racaille voyou barbare sauvage vermine
-    envahisseur hysterique assiste feignasse dealer trafiquant criminel
+    envahisseur hysterique assiste feignasse dealer trafiquant criminel bruyant violent agressif
     corrupt bent shameless spineless bon-a-rien reckless dangerous thug animal vermin scum
 """
 # Feminine and plural forms: "nulle", "nuls", "idiotes", "liars".
@@ -78,6 +78,8 @@ _DISMISSALS_RE = re.compile(
     r"| (tu|vous) (ne|n) (comprends|comprenez|sers|servez|connais|connaissez) (jamais |absolument )?(rien|a rien)"
     r"| (tu|vous) (n as|n avez) (aucun|pas de) (cerveau|neurone|neurones)"
     r"| (tu|vous) (n as|n avez) (rien|jamais rien) (compris|capte|pige)"
+    r"| (t as|tu as|tu n as|vous avez|vous n avez) rien dans (le crane|la tete|le cerveau|le ciboulot)"
+    r"| (tu|vous) (parles|parlez) sans (savoir|rien savoir|connaitre|reflechir)"
     r"| you (don t|never) (know|understand) (anything|a thing)| you have no (brain|clue)"
     r"| you (always |just |only )?(talk|spout|write) (rubbish|nonsense|crap|shit|bollocks)"
     r"| (t es|tu es|vous etes) (completement |totalement |encore |toujours )?"

@@ -26,8 +26,9 @@ _VERBS = r"(virer|expulser|degager|chasser|bannir|jeter|sortir|eradiquer|renvoye
 _EXCLUSIONS = [
     r" (gens|personnes|types) comme (toi|vous|lui|elle|eux|ca|ces)",
     r" people like (you|him|her|them|that|these)",
-    r" (retourne|retournez|rentre|rentrez|repars|repartez) (dans ton|dans votre|dans leur|dans son|chez toi"
-    r"|chez vous|chez eux|au bled|d ou tu viens|d ou vous venez)",
+    r" (retourne|retournez|rentre|rentrez|repars|repartez) (dans (ton|ta|tes|votre|vos|leur|son|sa) "
+    r"(pays|cite|bled|quartier|ghetto|banlieue|jungle|trou|tribu|caravane|campement|foyer|hlm|village)"
+    r"|chez toi|chez vous|chez eux|au bled|d ou tu viens|d ou vous venez)",
     r" qu (ils|elles|il|elle) (retournent|rentrent|repartent|retourne|rentre|degagent|degage)",
     r" go back (to|where|home)",
     r" (don t|do not|doesn t) belong| your kind ",

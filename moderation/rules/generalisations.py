@@ -30,6 +30,7 @@ _SWEEPING_RE = re.compile(
     r"|^ ?(profitent|volent|controlent|envahissent|pourrissent|detruisent|salissent|ruinent|abusent|trichent)"
     r"|^ ?(never|don t|can t) (respect|understand|work|drive|pay)|^ ?(steal|ruin|control|abuse|take over)"
     r"|^ ?(are )?(all )?(ruining|destroying|taking over|stealing|invading|scrounging)"
+    r"|^ ?n ont (aucun|aucune|pas de|jamais de) (respect|education|savoir vivre|morale|honneur|gratitude)"
     r"|^ ?(ramenent|apportent|amenent|causent|provoquent|creent|bring|cause) (la |le |les |de la |du |des )?"
     r"(delinquance|drogue|violence|insecurite|bordel|maladies|crime|crimes|problemes|misere|trouble)"
 )

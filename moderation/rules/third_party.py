@@ -42,12 +42,13 @@ _PERSON_ONLY = frozenset(
     )
     for ending in ("", "s")
 )
-_RESPIRE = words_of("""respire respirent breathe breathes fout foutent moque moquent rien""")
+_RESPIRE = words_of("""respire respirent breathe breathes fout foutent moque moquent rien mental mentale mentaux""")
 # Judgements said as a phrase: "le maire ment comme il respire", "se fout de notre gueule", "un bon à rien".
 _PHRASES_RE = re.compile(
     r" (ment|mentent|lies) (comme|like) (il|elle|ils|elles|he|she|they) (respire|respirent|breathes?) "
     r"| (se fout|se foutent|se moque|se moquent) (de notre gueule|de nos gueules|de nous|de la gueule du monde)"
     r"| (est|sont|c est|ce sont) (un|une|des) (bon|bons|bonne|bonnes) a rien "
+    r"| (un|une|des) (malade|malades) (mental|mentale|mentaux|mentales) "
 )
 
 

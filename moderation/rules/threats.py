@@ -64,6 +64,7 @@ _THREATS = [
     r"(someone|somebody|we) should (burn|kill|hang|shoot|beat|torch)",
     r"watch your back|watch yourself|you re dead|you are dead",
     r"(te|lui|vous|leur) faire (ta|sa|votre|leur) fete",
+    r"(te|vous|lui|leur) faire (bouffer|avaler|manger) (ton|ta|tes|vos|votre|sa|son|ses|leur) ",
     r"(casser|bruler|saccager|cramer|tout casser) chez (toi|vous|lui)",
     r"(dire|redire|repeter) (ca )?en face si (t es|tu es|t as|tu as|vous etes)|si t es un homme",
     r"(make|makes) (you|him|her|them) (regret|pay)|teach (you|him|her|them) a lesson|baseball bat",
@@ -81,7 +82,7 @@ _KEYWORDS = words_of(
     compte attends attendez gare represailles finir finiras finirez finira finiront gaffe attention
     garde kill hang shoot stab hurt kys smash beat find get burn kick punch regret pay deserve deserves
     torch watch dead sait sais savons savez connais connait connaissons know mefie mefiez careful
-    make makes teach bat fete saccager face homme
+    make makes teach bat fete saccager face homme bouffer avaler
     regretter comprendre trouver retrouver
     attendre attends attend attendrai attendra attendons sortie chez arrieres recevoir recevras prenne
     casse pete explose defonce brise briser arracher meriterais meriterait meriteraient"""
