@@ -62,7 +62,8 @@ _JUDGEMENT_WORDS = """
     incapable faineant feignant escroc arnaqueur charlatan peste profiteur corrompu vendu tyran dictateur
     marionnette pourri cassos delinquant integriste paresseux ivrogne brute rapace lourd lourde
     criminal extremist terrorist selfish lazy scrounger parasite casseur racaille voyou barbare sauvage vermine
-    envahisseur hysterique assiste feignasse dealer trafiquant criminel bruyant violent agressif
+    envahisseur hysterique assiste feignasse dealer trafiquant criminel bruyant violent agressif pantin
+    planque copieur
     corrupt bent shameless spineless bon-a-rien reckless dangerous thug animal vermin scum
 """
 # Feminine and plural forms: "nulle", "nuls", "idiotes", "liars".

@@ -39,6 +39,7 @@ _EXCLUSIONS = [
     r" degage(z)? (du|de|d|d ici) "
     r"|^ degage(z)? (?!(le|la|les|l|ce|cette|ces|ton|ta|tes|un|une|des|votre|vos) )",
     r" personne ne veut (de toi|de vous|d eux)",
+    r" (on n en veut|on en veut|n en voulons|en voulons) (pas|plus) (ici|chez nous|dans)",
     r" (veut|veux|voulons|voulez) pas de (toi|vous|eux|ces gens|gens comme)",
     r" (n ont|n a|n as|n avez) qu a (rentrer|retourner|repartir|partir|degager)",
     r" (besoin|veut|voulons) (pas )?de (gens|personnes) comme",
@@ -56,7 +57,7 @@ _NEGATIONS = words_of("""ne n pas jamais personne not never""")
 _KEYWORDS = words_of(
     """gens personnes types people retourne retournez rentre rentrez repars repartez retournent rentrent
     repartent retourne degagent degage degagez go belong rien place dehors veut voulons besoin ici
-    interdit interdits kind welcome veux voulez rentrer retourner repartir partir
+    interdit interdits kind welcome veux voulez voulons rentrer retourner repartir partir
     kicked thrown driven banned deported expelled virer expulser degager chasser
     bannir jeter sortir eradiquer renvoyer interdire"""
 )

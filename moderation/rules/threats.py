@@ -64,6 +64,14 @@ _THREATS = [
     r"(someone|somebody|we) should (burn|kill|hang|shoot|beat|torch)",
     r"watch your back|watch yourself|you re dead|you are dead",
     r"(te|lui|vous|leur) faire (ta|sa|votre|leur) fete",
+    r"(ne perds|ne perdez|perds|perdez) rien pour attendre",
+    r"(tu|vous) (vas|allez) avoir (des problemes|des ennuis|affaire a moi|affaire a nous)",
+    r"(te|vous|le|la|les) faire taire (pour de bon|definitivement|pour toujours)",
+    r"j espere que (tu|vous) (vas|allez) (crever|mourir|te faire)"
+    r"|j espere que (ta|ton|tes|votre|vos|sa|son|ses) \w+( \w+)? (va|vont) (bruler|cramer|exploser|bruler)",
+    r"(te|vous|lui|leur) pourrir la vie",
+    r"(lui|leur|te|vous) (mettre|foutre|coller|mets|mettrai) (une|des) "
+    r"(raclee|correction|droite|beigne|baffe|baffes|claque|claques|patate|rouste)",
     r"(te|vous|lui|leur) faire (bouffer|avaler|manger) (ton|ta|tes|vos|votre|sa|son|ses|leur) ",
     r"(casser|bruler|saccager|cramer|tout casser) chez (toi|vous|lui)",
     r"(dire|redire|repeter) (ca )?en face si (t es|tu es|t as|tu as|vous etes)|si t es un homme",
@@ -83,6 +91,7 @@ _KEYWORDS = words_of(
     garde kill hang shoot stab hurt kys smash beat find get burn kick punch regret pay deserve deserves
     torch watch dead sait sais savons savez connais connait connaissons know mefie mefiez careful
     make makes teach bat fete saccager face homme bouffer avaler
+    perds perdez problemes ennuis affaire taire espere pourrir mettre foutre coller mets mettrai
     regretter comprendre trouver retrouver
     attendre attends attend attendrai attendra attendons sortie chez arrieres recevoir recevras prenne
     casse pete explose defonce brise briser arracher meriterais meriterait meriteraient"""
