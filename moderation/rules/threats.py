@@ -28,7 +28,7 @@ DEFAULTS = {"decision": "hold", "phrases": []}
 _PERSON = r"(te|t|vous|le|la|l|les|lui|leur)"
 _VIOLENCE = (
     r"(tuer|buter|crever|defoncer|massacrer|egorger|cogner|frapper|tabasser|planter|lyncher|pendre|fusiller"
-    r"|abattre|bruler|cramer|eclater|demolir|saigner|etrangler)"
+    r"|abattre|bruler|cramer|eclater|demolir|saigner|etrangler|detruire|ecraser|aneantir|niquer|fracasser)"
 )
 _THREATS = [
     rf"(je|j|on|nous) (vais|va|vas|allons|veux|voudrais) (tous )?{_PERSON} {_VIOLENCE}",
@@ -65,6 +65,14 @@ _THREATS = [
     r"watch your back|watch yourself|you re dead|you are dead",
     r"(te|lui|vous|leur) faire (ta|sa|votre|leur) fete",
     r"(ne perds|ne perdez|perds|perdez) rien pour attendre",
+    # "tu vas pleurer de rire", "tu vas avoir mal aux jambes après la rando" are no threats.
+    r"(tu|vous) (vas|allez) (souffrir|pleurer|saigner|avoir mal|le sentir passer|en baver|deguster|trinquer"
+    r"|t en souvenir|vous en souvenir|t en mordre les doigts)(?! (de|d|au|aux|a|en) )",
+    r"(ta famille|tes enfants|tes proches|ta femme|ton mari|your family|your kids) (va|vont|will) "
+    r"(payer|souffrir|pay|suffer)",
+    r"(you ll|you will|you re going to|you are going to) (pay|suffer|get hurt)(?! (for|at|by) (the|your|a) )",
+    r"(something|somethin) bad (will|is going to|s going to) happen to (you|him|her)",
+    r"(i ll|i will|i m going to|we ll|we will) (destroy|ruin|end|break|wreck) (you|him|her|them)",
     r"(tu|vous) (vas|allez) avoir (des problemes|des ennuis|affaire a moi|affaire a nous)",
     r"(te|vous|le|la|les) faire taire (pour de bon|definitivement|pour toujours)",
     r"j espere que (tu|vous) (vas|allez) (crever|mourir|te faire)"
@@ -92,6 +100,8 @@ _KEYWORDS = words_of(
     torch watch dead sait sais savons savez connais connait connaissons know mefie mefiez careful
     make makes teach bat fete saccager face homme bouffer avaler
     perds perdez problemes ennuis affaire taire espere pourrir mettre foutre coller mets mettrai
+    souffrir pleurer saigner mal sentir baver deguster trinquer souvenir mordre famille enfants proches suffer sorry
+    hurt happen destroy ruin end break wreck detruire ecraser aneantir niquer fracasser travailles
     regretter comprendre trouver retrouver
     attendre attends attend attendrai attendra attendons sortie chez arrieres recevoir recevras prenne
     casse pete explose defonce brise briser arracher meriterais meriterait meriteraient"""
@@ -102,6 +112,7 @@ _ADDRESS_RE = re.compile(
     r"|ou elle habite|ou tu vis|ton adresse|votre adresse|ou tu gares|ou tes enfants)"
     r"|(on|je|nous) (va|vais|allons|viendra|viendrai|viendrons) (venir|passer|debarquer) chez (toi|vous)"
     r"|(je|on|nous) (vais|va|allons) (te|vous) (retrouver|trouver)"
+    r"|(sait|sais|connais|connait) ou (tu travailles|vont tes enfants|va ta fille|va ton fils|tu te gares)"
     r"|know (where you live|your address|where your kids)"
 )
 _WARNING_RE = re.compile(

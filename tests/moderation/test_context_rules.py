@@ -111,6 +111,9 @@ def test_insults_read_a_listed_word_after_a_title_as_a_name(context):
         "Go kill yourself.",
         "Someone should burn the depot down.",
         "Fais attention à ta voiture ce soir.",
+        "Tu ne perds rien pour attendre.",
+        "Ta famille va payer.",
+        "You'll pay for this.",
     ],
 )
 def test_threats_are_held(context, body):
@@ -127,6 +130,9 @@ def test_threats_are_held(context, body):
         "Je vais te tuer au Scrabble samedi !",  # a game
         "Dans le film, le méchant dit « je vais vous tuer ».",  # reported words
         "Ce n'est pas une menace, juste un rappel.",
+        "Tu vas pleurer de rire au spectacle.",
+        "Tu vas crever de froid sans manteau, prends le mien !",
+        "You'll pay for the tickets at the door.",
     ],
 )
 def test_threats_let_everyday_phrases_through(context, body):
