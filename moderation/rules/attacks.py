@@ -63,7 +63,7 @@ _JUDGEMENT_WORDS = """
     marionnette pourri cassos delinquant integriste paresseux ivrogne brute rapace lourd lourde
     criminal extremist terrorist selfish lazy scrounger parasite casseur racaille voyou barbare sauvage vermine
     envahisseur hysterique assiste feignasse dealer trafiquant criminel bruyant violent agressif pantin
-    planque copieur
+    planque copieur mouton magouilleur
     corrupt bent shameless spineless bon-a-rien reckless dangerous thug animal vermin scum
 """
 # Feminine and plural forms: "nulle", "nuls", "idiotes", "liars".
@@ -81,6 +81,7 @@ _DISMISSALS_RE = re.compile(
     r"| (tu|vous) (n as|n avez) (rien|jamais rien) (compris|capte|pige)"
     r"| (t as|tu as|tu n as|vous avez|vous n avez) rien dans (le crane|la tete|le cerveau|le ciboulot)"
     r"| (tu|vous) (parles|parlez) sans (savoir|rien savoir|connaitre|reflechir)"
+    r"| (tu ne sais|tu sais|vous ne savez|vous savez) (meme )?pas de quoi (tu parles|vous parlez)"
     r"| you (don t|never) (know|understand) (anything|a thing)| you have no (brain|clue)"
     r"| you (always |just |only )?(talk|spout|write) (rubbish|nonsense|crap|shit|bollocks)"
     r"| (t es|tu es|vous etes) (completement |totalement |encore |toujours )?"

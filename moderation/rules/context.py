@@ -59,6 +59,16 @@ def plain(text: str) -> str:
     return " " + " ".join(plain_words(screened(text))) + " "
 
 
+_VOCATIVE_RE = re.compile(r",\s*([^\W\d_]+)\s*[.!?…]*\s*$")
+
+
+def vocative(text: str) -> str:
+    """The folded last word of ``text`` when a comma sets it apart ("va-t'en, abruti !"): the
+    person the message calls by that word. Empty when there is none."""
+    found = _VOCATIVE_RE.search(text)
+    return fold(found.group(1)) if found else ""
+
+
 @lru_cache(maxsize=256)
 def word_set(text: str) -> frozenset[str]:
     """The words of :func:`plain`, as a set: the pattern rules check first that a word they

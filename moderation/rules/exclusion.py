@@ -51,7 +51,7 @@ _EXCLUSIONS = [
 _EXCLUSIONS_RE = re.compile("|".join(f"(?:{pattern})" for pattern in _EXCLUSIONS))
 # People as the object of a verb of expulsion: "les virer", "chasser les Roms" (not "virer le frigo").
 _PRONOUN_VERB_RE = re.compile(rf" (les|l|le|la) {_VERBS} ")
-_VERB_GROUP_RE = re.compile(rf" {_VERBS} (les|ces|tous les) (\w+)")
+_VERB_GROUP_RE = re.compile(rf" {_VERBS} (les|ces|tous les|tous ces|toutes ces|toutes les) (\w+)")
 _NEGATIONS = words_of("""ne n pas jamais personne not never""")
 # Every pattern needs one of these words: without them, no regex runs.
 _KEYWORDS = words_of(
@@ -61,6 +61,21 @@ _KEYWORDS = words_of(
     kicked thrown driven banned deported expelled virer expulser degager chasser
     bannir jeter sortir eradiquer renvoyer interdire"""
 )
+
+
+# Group words that are adjectives too: "virer ces vieux meubles" names furniture.
+_ADJECTIVES = words_of("""vieux jeunes pauvres riches noirs blancs petits""")
+_AFTER_GROUP = words_of("""du de des d qui ici la dehors""")
+
+
+def _names_people(match: re.Match, words: str, capitalised: frozenset[str]) -> bool:
+    group = match.group(3)
+    if group in capitalised:
+        return True
+    if group not in GROUPS:
+        return False
+    following = words[match.end() :].split()[:1]
+    return group not in _ADJECTIVES or not following or following[0] in _AFTER_GROUP
 
 
 def find_exclusion(text: str, phrases=()) -> str | None:
@@ -73,7 +88,7 @@ def find_exclusion(text: str, phrases=()) -> str | None:
         return found.group().strip()
     capitalised, _titled = names(text)
     candidates = [*_PRONOUN_VERB_RE.finditer(words)]
-    candidates += [m for m in _VERB_GROUP_RE.finditer(words) if m.group(3) in GROUPS or m.group(3) in capitalised]
+    candidates += [m for m in _VERB_GROUP_RE.finditer(words) if _names_people(m, words, capitalised)]
     for match in candidates:
         if _NEGATIONS.isdisjoint(words[: match.start()].split()[-3:]):
             return match.group().strip()

@@ -18,7 +18,7 @@ from typing import Any
 from django.utils.translation import gettext as _
 
 from ..pipeline import Decision, MessageContext, Verdict
-from .context import NEGATED, PERSON, denied, names, screened, target
+from .context import NEGATED, PERSON, denied, names, screened, target, vocative
 from .language import languages_of
 from .lexicon import INSULT, LEXICON, SENSES, SEVERITY, SLUR, VULGAR, Entry, term_key
 from .normalise import as_written, plain_words
@@ -84,6 +84,8 @@ def judge(text: str, languages) -> list[tuple[str, Entry]]:
             continue
         # A coarse word aimed at a person is an insult.
         aimed = target(words, index, capitalised, demonstrative=cues is not None and entry.category != VULGAR)
+        if cues is not None and entry.category != VULGAR and word == vocative(text):
+            aimed = PERSON  # "Va te faire voir, abruti."
         if aimed == PERSON:
             judged.append((INSULT if entry.category == VULGAR else entry.category, entry))
         elif cues is None or entry.category == VULGAR:

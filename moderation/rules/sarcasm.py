@@ -23,7 +23,8 @@ DEFAULTS = {"decision": "nudge"}
 _MOCKING = ("\U0001f921", "\U0001f644", "\U0001f595", "\U0001f4a9")  # clown, eye roll, middle finger, poo
 _PRAISE_RE = re.compile(
     r" (bravo|genie|genius|merci|bien joue|talent|super|trop fort|champion|champions|einstein|nobel|artiste"
-    r"|je sais tout|brillant|brillante|brilliant|well done|great job|nice one|smart|clever|thanks|bravo) "
+    r"|je sais tout|brillant|brillante|brilliant|well done|great job|nice one|smart|clever|thanks|bravo"
+    r"|intelligent|intelligente|malin|maligne|doue|douee|fute|futee) "
 )
 
 

@@ -28,7 +28,7 @@ DEFAULTS = {"decision": "hold", "phrases": []}
 _PERSON = r"(te|t|vous|le|la|l|les|lui|leur)"
 _VIOLENCE = (
     r"(tuer|buter|crever|defoncer|massacrer|egorger|cogner|frapper|tabasser|planter|lyncher|pendre|fusiller"
-    r"|abattre|bruler|cramer|eclater|demolir|saigner|etrangler|detruire|ecraser|aneantir|niquer|fracasser)"
+    r"|abattre|bruler|cramer|eclater|demolir|saigner|etrangler|detruire|ecraser|aneantir|niquer|fracasser|briser)"
 )
 _THREATS = [
     rf"(je|j|on|nous) (vais|va|vas|allons|veux|voudrais) (tous )?{_PERSON} {_VIOLENCE}",
@@ -65,6 +65,7 @@ _THREATS = [
     r"watch your back|watch yourself|you re dead|you are dead",
     r"(te|lui|vous|leur) faire (ta|sa|votre|leur) fete",
     r"(ne perds|ne perdez|perds|perdez) rien pour attendre",
+    r"(lui|te|leur|vous) apprendre a vivre|(finiras|finirez|finira|finiront) mal",
     # "tu vas pleurer de rire", "tu vas avoir mal aux jambes après la rando" are no threats.
     r"(tu|vous) (vas|allez) (souffrir|pleurer|saigner|avoir mal|le sentir passer|en baver|deguster|trinquer"
     r"|t en souvenir|vous en souvenir|t en mordre les doigts)(?! (de|d|au|aux|a|en) )",
@@ -102,6 +103,7 @@ _KEYWORDS = words_of(
     perds perdez problemes ennuis affaire taire espere pourrir mettre foutre coller mets mettrai
     souffrir pleurer saigner mal sentir baver deguster trinquer souvenir mordre famille enfants proches suffer sorry
     hurt happen destroy ruin end break wreck detruire ecraser aneantir niquer fracasser travailles
+    briser apprendre vivre mal chercher continues continuez continue
     regretter comprendre trouver retrouver
     attendre attends attend attendrai attendra attendons sortie chez arrieres recevoir recevras prenne
     casse pete explose defonce brise briser arracher meriterais meriterait meriteraient"""
@@ -113,11 +115,12 @@ _ADDRESS_RE = re.compile(
     r"|(on|je|nous) (va|vais|allons|viendra|viendrai|viendrons) (venir|passer|debarquer) chez (toi|vous)"
     r"|(je|on|nous) (vais|va|allons) (te|vous) (retrouver|trouver)"
     r"|(sait|sais|connais|connait) ou (tu travailles|vont tes enfants|va ta fille|va ton fils|tu te gares)"
+    r"|(je|on) (viens|vient|venons|vais venir|va venir) (te|vous) chercher"
     r"|know (where you live|your address|where your kids)"
 )
 _WARNING_RE = re.compile(
     r"(fais|faites) (gaffe|attention|tres attention)|(prends|prenez) garde|mefie toi|mefiez vous|tu vas voir"
-    r"|tu vas comprendre|vous allez comprendre"
+    r"|tu vas comprendre|vous allez comprendre|si tu continues|si vous continuez|continue comme ca"
     r"|(on|je|nous) (va|vais|allons|viendra|viendrai|viendrons) (venir|passer) (te|vous)"
     r"|watch out|be careful|you ll see"
 )
