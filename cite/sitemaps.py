@@ -4,12 +4,26 @@ public debate, the dashboard, the moderation register and the data catalogue."""
 
 from __future__ import annotations
 
+from urllib.parse import urlsplit
+
+from django.conf import settings
 from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
 from wagtail.contrib.sitemaps.sitemap_generator import Sitemap as PagesSitemap
 
 
-class FixedPagesSitemap(Sitemap):
+class SiteSitemap(Sitemap):
+    """Addresses on the site's canonical origin (``SITE_URL``), the one the Wagtail pages use,
+    whatever host the request came by: a sitemap holds one host's URLs."""
+
+    def get_protocol(self, protocol=None):
+        return urlsplit(settings.SITE_URL).scheme or "https"
+
+    def get_domain(self, site=None):
+        return urlsplit(settings.SITE_URL).netloc
+
+
+class FixedPagesSitemap(SiteSitemap):
     """The public pages that are not Wagtail pages nor one object's page."""
 
     changefreq = "daily"
@@ -30,7 +44,7 @@ class FixedPagesSitemap(Sitemap):
         return reverse(item)
 
 
-class PactSitemap(Sitemap):
+class PactSitemap(SiteSitemap):
     changefreq = "weekly"
 
     def items(self):
@@ -42,7 +56,7 @@ class PactSitemap(Sitemap):
         return pact.status_changed_at
 
 
-class DebateSitemap(Sitemap):
+class DebateSitemap(SiteSitemap):
     changefreq = "daily"
 
     def items(self):
