@@ -143,3 +143,25 @@ def test_a_draft_pact_card_is_not_public(client, db):
         assert client.get(f"/pactes/{draft.pk}/carte.png").status_code == 404
     assert client.get("/pactes/999999/carte.png").status_code == 404
     assert client.get("/debats/nulle-part/carte.png").status_code == 404
+
+
+def test_programme_pages_have_a_generated_og_image(build_programme, client):
+    build_programme(engagements=1, news=1)
+
+    page = client.get("/programme/").content.decode()
+
+    image_url = _meta(page, "og:image")
+    response = client.get(image_url.removeprefix("http://testserver"))
+    assert response.status_code == 200 and response["Content-Type"] == "image/png"
+    assert Image.open(io.BytesIO(response.content)).size == (1200, 630)
+
+
+def test_the_card_of_an_unpublished_page_is_not_found(build_programme, client):
+    from wagtail.models import Page
+
+    _home, _programme, index = build_programme(engagements=1, news=2)
+    news = index.get_children().first()
+    news.unpublish()
+
+    assert client.get(f"/carte/{news.pk}.png").status_code == 404
+    assert client.get(f"/carte/{Page.objects.order_by('-pk').first().pk + 100}.png").status_code == 404
