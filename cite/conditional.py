@@ -9,10 +9,11 @@ cheaply from the data instead, and builds the response only when it must."""
 from __future__ import annotations
 
 import datetime
+import re
 from collections.abc import Callable
 from functools import wraps
 
-from django.http import HttpRequest, HttpResponseBase
+from django.http import HttpRequest, HttpResponse, HttpResponseBase
 from django.utils.cache import get_conditional_response, set_response_etag
 from django.utils.http import http_date, parse_http_date_safe, quote_etag
 
@@ -55,3 +56,43 @@ def conditional_page(view):
         return get_conditional_response(request, etag=response["ETag"], last_modified=timestamp, response=response)
 
     return wrapped
+
+
+BYTE_RANGE = re.compile(r"^bytes=(\d*)-(\d*)$")
+
+
+def byte_ranges(request: HttpRequest, response: HttpResponseBase) -> HttpResponseBase:
+    """Range requests (RFC 9110 §14) on a streamed download, for clients that read a remote file
+    in pieces — GDAL's ``/vsicurl/``, how QGIS opens a layer from a URL, asks ``HEAD`` for the
+    size and then byte ranges. A plain GET still streams; ``HEAD`` and a ``Range`` request get
+    the file built whole, with its ``Content-Length``. One range only; several, or a range that
+    does not parse, get the whole file (which the RFC allows)."""
+    response.headers["Accept-Ranges"] = "bytes"
+    wanted = request.headers.get("Range", "").strip()
+    if response.status_code != 200 or (request.method != "HEAD" and not wanted):
+        return response
+    body = b"".join(response.streaming_content) if response.streaming else response.content
+    whole = _copy(response, HttpResponse(body))
+    whole["Content-Length"] = str(len(body))
+    if_range = request.headers.get("If-Range")
+    match = BYTE_RANGE.match(wanted)
+    if request.method == "HEAD" or not match or not any(match.groups()) or (if_range and if_range != whole.get("ETag")):
+        return whole
+    size = len(body)
+    first, last = match.groups()
+    start, end = (int(first), int(last) if last else size - 1) if first else (max(0, size - int(last)), size - 1)
+    end = min(end, size - 1)
+    if start >= size or start > end:
+        refused = _copy(response, HttpResponse(status=416))
+        refused["Content-Range"] = f"bytes */{size}"
+        return refused
+    part = _copy(response, HttpResponse(body[start : end + 1], status=206))
+    part["Content-Range"] = f"bytes {start}-{end}/{size}"
+    return part
+
+
+def _copy(source: HttpResponseBase, target: HttpResponse) -> HttpResponse:
+    for name, value in source.headers.items():
+        if name.lower() != "content-length":
+            target.headers[name] = value
+    return target

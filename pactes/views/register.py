@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
 from cite import cards, csvfile
-from cite.conditional import conditional, conditional_page
+from cite.conditional import byte_ranges, conditional, conditional_page
 from pactes import exports, register
 from pactes.predicates import allowed
 from pactes.views.common import visible_pact
@@ -90,7 +90,7 @@ def _export(request, *, stream, extension: str, content_type: str):
     etag = f"{extension}-{get_language()}-{digest}-{_host_digest(prefix)}"
     response = conditional(request, etag=etag, last_modified=last_modified, build=build)
     response["Access-Control-Allow-Origin"] = "*"  # open data: any site may read it
-    return response
+    return byte_ranges(request, response)
 
 
 def _host_digest(prefix: str) -> str:

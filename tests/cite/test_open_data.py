@@ -331,3 +331,31 @@ def test_pages_and_views_answer_head(client):
     for url in urls:
         response = client.head(url)
         assert response.status_code == 200, (url, response.status_code)
+
+
+def test_geojson_answers_byte_ranges_as_gdal_vsicurl_asks(client, register_pact):
+    for n in range(3):
+        register_pact(title=f"Jardin {n}")
+    whole = _content(client.get("/pactes/export.geojson"))
+
+    head = client.head("/pactes/export.geojson")
+    assert head["Accept-Ranges"] == "bytes"
+    assert int(head["Content-Length"]) == len(whole)
+
+    first = client.get("/pactes/export.geojson", headers={"range": "bytes=0-99"})
+    assert first.status_code == 206
+    assert first["Content-Range"] == f"bytes 0-99/{len(whole)}"
+    assert first.content == whole[:100]
+    rest = client.get("/pactes/export.geojson", headers={"range": "bytes=100-"})
+    assert first.content + rest.content == whole
+    tail = client.get("/pactes/export.geojson", headers={"range": "bytes=-10"})
+    assert tail.status_code == 206 and tail.content == whole[-10:]
+    beyond = client.get("/pactes/export.geojson", headers={"range": f"bytes={len(whole) + 5}-"})
+    assert beyond.status_code == 416 and beyond["Content-Range"] == f"bytes */{len(whole)}"
+    # A range on an older version of the file (If-Range) gets the current file whole.
+    stale = client.get("/pactes/export.geojson", headers={"range": "bytes=0-9", "if-range": '"old"'})
+    assert stale.status_code == 200 and stale.content == whole
+    # Several ranges, or nonsense: the whole file, as RFC 9110 allows.
+    assert client.get("/pactes/export.geojson", headers={"range": "bytes=0-1,5-6"}).content == whole
+    # A plain GET still streams.
+    assert client.get("/pactes/export.geojson").streaming
