@@ -9,7 +9,6 @@ Personal data: only what is public on the pact pages *and* names no individual. 
 are counted, not named, and no account, e-mail address or signer appears.
 """
 
-import datetime
 import hashlib
 import json
 from collections.abc import Iterable, Iterator
@@ -146,12 +145,11 @@ def csv_lines(pacts, *, detail_prefix: str) -> Iterable[str]:
     return csvfile.csv_lines(COLUMNS, _rows(pacts, detail_prefix))
 
 
-def version_stamp(pacts) -> tuple[str, datetime.datetime | None]:
-    """An ETag and a Last-Modified date for an export of ``pacts``, without building the file:
-    a digest of the columns the export reads from the pacts and their commons, and of their
-    parties' count and latest addition. Any change a register row shows changes the digest."""
+def version_stamp(pacts) -> str:
+    """A digest of what an export of ``pacts`` shows, without building the file: the columns the
+    export reads from the pacts and their commons, and their parties' count and latest
+    addition. Any change a register row shows changes the digest."""
     digest = hashlib.sha256()
-    latest = None
     narrow = pacts.order_by("pk").values_list(
         "pk", "status_changed_at", "title", "status", "type", "end_reason", "start_date", "end_date",
         "submitted_at", "activated_at", "ended_at", "council_decision_reference", "proponent_kind",
@@ -160,12 +158,9 @@ def version_stamp(pacts) -> tuple[str, datetime.datetime | None]:
     )  # fmt: skip
     for row in narrow.iterator(chunk_size=2000):
         digest.update(repr(row).encode())
-        latest = row[1] if latest is None or row[1] > latest else latest
     parties = Party.objects.filter(pact__in=pacts).aggregate(n=Count("pk"), last=Max("added_at"))
     digest.update(repr(parties).encode())
-    for value in (parties["last"],):
-        latest = value if value and (latest is None or value > latest) else latest
-    return digest.hexdigest()[:32], latest
+    return digest.hexdigest()[:32]
 
 
 def geojson_chunks(pacts, *, detail_prefix: str) -> Iterable[str]:

@@ -3,6 +3,7 @@
 import hashlib
 
 from django.conf import settings
+from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.http import StreamingHttpResponse
 from django.shortcuts import render
@@ -19,6 +20,7 @@ from pactes.predicates import allowed
 from pactes.views.common import visible_pact
 
 REGISTER_PAGE_SIZE = 20
+EXPORT_SEEN_SECONDS = 30 * 86400
 COMMONS_PAGE_SIZE = 20
 
 
@@ -85,9 +87,11 @@ def _export(request, *, stream, extension: str, content_type: str):
         response["Content-Disposition"] = f'attachment; filename="pactes-de-collaboration-{stamp}.{extension}"'
         return response
 
-    digest, last_modified = exports.version_stamp(pacts)
     # The labels follow the language and the URLs the host: both are part of the file.
-    etag = f"{extension}-{get_language()}-{digest}-{_host_digest(prefix)}"
+    etag = f"{extension}-{get_language()}-{exports.version_stamp(pacts)}-{_host_digest(prefix)}"
+    # Last-Modified: when this exact content was first served. Remembered in the cache; if the
+    # cache forgets, a later date only makes clients download once more, never miss a change.
+    last_modified = cache.get_or_set(f"pactes-export-seen:{etag}", timezone.now, timeout=EXPORT_SEEN_SECONDS)
     response = conditional(request, etag=etag, last_modified=last_modified, build=build)
     response["Access-Control-Allow-Origin"] = "*"  # open data: any site may read it
     return byte_ranges(request, response)

@@ -285,17 +285,22 @@ def test_every_file_answers_head_and_304_to_a_conditional_get(client, django_cap
             assert client.get(url, headers={"if-modified-since": got["Last-Modified"]}).status_code == 304, url
 
 
-def test_pact_export_etag_changes_when_a_pact_changes(client, register_pact):
-    pact = register_pact(title="Jardin")
-    etag = client.get("/pactes/export.csv")["ETag"]
-    assert client.get("/pactes/export.csv", headers={"if-none-match": etag}).status_code == 304
-
+def test_pact_export_validators_change_when_a_pact_changes(client, register_pact, time_machine):
     from pactes.models import Pact
 
+    time_machine.move_to("2027-03-01 10:00:00+01:00", tick=False)
+    pact = register_pact(title="Jardin")
+    first = client.get("/pactes/export.csv")
+    etag, modified = first["ETag"], first["Last-Modified"]
+    assert client.get("/pactes/export.csv", headers={"if-none-match": etag}).status_code == 304
+    assert client.get("/pactes/export.csv", headers={"if-modified-since": modified}).status_code == 304
+
+    time_machine.move_to("2027-03-01 10:05:00+01:00", tick=False)
     Pact.objects.filter(pk=pact.pk).update(council_decision_reference="Délibération 12")
 
     fresh = client.get("/pactes/export.csv", headers={"if-none-match": etag})
     assert fresh.status_code == 200 and fresh["ETag"] != etag
+    assert client.get("/pactes/export.csv", headers={"if-modified-since": modified}).status_code == 200
     assert client.get("/pactes/export.geojson", headers={"if-none-match": etag}).status_code == 200
 
 
