@@ -364,3 +364,14 @@ def test_geojson_answers_byte_ranges_as_gdal_vsicurl_asks(client, register_pact)
     assert client.get("/pactes/export.geojson", headers={"range": "bytes=0-1,5-6"}).content == whole
     # A plain GET still streams.
     assert client.get("/pactes/export.geojson").streaming
+
+
+def test_every_column_of_every_dataset_is_documented():
+    from pathlib import Path
+
+    from cite.opendata.schemas import SCHEMAS
+
+    doc = (Path(__file__).resolve().parents[2] / "docs" / "open-data.md").read_text(encoding="utf-8")
+    for name, (columns, _fields, _key) in SCHEMAS.items():
+        for column in columns:
+            assert f"`{column}`" in doc, (name, column)
