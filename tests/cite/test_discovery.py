@@ -134,8 +134,6 @@ def test_pact_and_debate_pages_have_open_graph_with_a_generated_card(demo, clien
 
 
 def test_a_draft_pact_card_is_not_public(client, db):
-    from tests.pactes.register_helpers import register_pact  # noqa: F401
-
     draft = Pact.objects.filter(status=Pact.Status.DRAFT).first()
     if draft is None:
         call_command("load_demo", force=True, stdout=io.StringIO())
