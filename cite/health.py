@@ -9,7 +9,7 @@ from django.conf import settings
 from django.db import connection
 from django.http import JsonResponse
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from cite.sockets import layer_degraded
 
@@ -48,7 +48,7 @@ def _broker() -> str:
 
 
 @never_cache
-@require_GET
+@require_safe
 def healthz(request):
     checks = {"database": _database, "channel_layer": _channel_layer}
     if not settings.CELERY_TASK_ALWAYS_EAGER:

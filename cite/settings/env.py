@@ -69,6 +69,13 @@ DEFAULT_FROM_EMAIL = text("DEFAULT_FROM_EMAIL", "Ville du lien <ne-pas-repondre@
 SITE_NAME = text("SITE_NAME", "Ville du lien")
 SITE_URL = text("SITE_URL", "http://127.0.0.1:8000")
 CITY_NAME = text("CITY_NAME", "Ville de démonstration")
+# Open data (docs/open-data.md): who publishes it and under which licence.
+CITY_INSEE_CODE = text("CITY_INSEE_CODE", "")
+CITY_SIREN = text("CITY_SIREN", "")
+OPEN_DATA_LICENCE_NAME = text("OPEN_DATA_LICENCE_NAME", "etalab-2.0")
+OPEN_DATA_LICENCE_TITLE = text("OPEN_DATA_LICENCE_TITLE", "Licence Ouverte / Open Licence version 2.0")
+OPEN_DATA_LICENCE_URL = text("OPEN_DATA_LICENCE_URL", "https://www.etalab.gouv.fr/licence-ouverte-open-licence/")
+OPEN_DATA_CONTACT_EMAIL = text("OPEN_DATA_CONTACT_EMAIL", "")
 MEDIA_ROOT = text("MEDIA_ROOT")
 STATIC_ROOT = text("STATIC_ROOT")
 MFA_REQUIRED_FOR_STAFF = boolean("MFA_REQUIRED_FOR_STAFF", False)
