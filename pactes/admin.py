@@ -6,7 +6,7 @@ that no status, version or signature can be edited around the state machine.
 
 from django.contrib import admin
 
-from pactes.models import Commons, Pact
+from pactes.models import Commons, JournalEntry, Pact, SigningDelegation
 
 
 @admin.register(Commons)
@@ -22,6 +22,38 @@ class PactAdmin(admin.ModelAdmin):
     list_display = ["title", "status", "type", "commons", "status_changed_at"]
     list_filter = ["status", "type"]
     search_fields = ["title"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(SigningDelegation)
+class SigningDelegationAdmin(admin.ModelAdmin):
+    """The mayor's delegations of signature to elected officials (who may sign for the city)."""
+
+    list_display = ["official", "department", "decision_reference", "valid_from", "valid_until"]
+    list_select_related = ["official", "department"]
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "official":
+            from accounts.roles import Role
+
+            kwargs["queryset"] = db_field.related_model.objects.filter(groups__name=Role.ELECTED_OFFICIAL)
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+
+@admin.register(JournalEntry)
+class JournalEntryAdmin(admin.ModelAdmin):
+    """The public journal, read-only: nobody adds, changes or deletes an entry here."""
+
+    list_display = ["sequence", "created_at", "kind", "pact_id", "version_number", "fingerprint"]
+    list_filter = ["kind"]
 
     def has_add_permission(self, request):
         return False

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from pactes.views import followup, pact, public, register, signing, text
+from pactes.views import followup, journal, pact, public, register, signing, text
 
 app_name = "pactes"
 urlpatterns = [
@@ -10,6 +10,8 @@ urlpatterns = [
     path("export.geojson", register.export_geojson, name="export_geojson"),
     path("biens-communs/<int:pk>/photo/", public.commons_photo, name="commons_photo"),
     path("verifier/", public.verify, name="verify"),
+    path("journal/", journal.journal_view, name="journal"),
+    path("journal.json", journal.journal_feed, name="journal_feed"),
     path("pieces-jointes/<int:pk>/", public.attachment, name="attachment"),
     path("proposer/", pact.propose, name="propose"),
     path("tableau-de-bord/", followup.dashboard_view, name="dashboard"),

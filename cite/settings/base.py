@@ -145,11 +145,16 @@ CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TIMEZONE = "Europe/Paris"
 # Periodic tasks: each app adds its entries to this dict in its own section below.
 CELERY_BEAT_SCHEDULE: dict = {}
+# /healthz "details": name -> dotted path of a function returning a JSON-able dict. Apps add
+# theirs below; a detail reports, it never makes the probe fail.
+HEALTH_DETAILS: dict = {}
 
 # --- E-mail -------------------------------------------------------------------------------------
 globals().update(env.email_settings(env.EMAIL_URL))
 DEFAULT_FROM_EMAIL = env.DEFAULT_FROM_EMAIL
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+EMAIL_SUBJECT_PREFIX = f"[{env.SITE_NAME}] "
+ADMINS = [(address, address) for address in env.ADMINS]
 
 # --- Accounts ---------------------------------------------------------------------------------
 AUTH_USER_MODEL = "accounts.User"
@@ -244,6 +249,9 @@ STATIC_ROOT = env.STATIC_ROOT or str(VAR_DIR / "static")
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = env.MEDIA_ROOT or str(VAR_DIR / "media")
+# The only folders of MEDIA_ROOT served as they are, to anyone: Wagtail's image renditions.
+# Everything else (pact attachments, commons and report photos) goes through access-checked views.
+PUBLIC_MEDIA_FOLDERS = ("images",)
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
@@ -344,6 +352,13 @@ PACT_CITY_ANSWER_DAYS = 30
 PACT_CONSULTATION_REMINDER_DAYS = 3
 PACT_REPORT_REMINDER_DAYS = 30
 PACT_ENDING_REMINDER_DAYS = (60, 30)
+# The public journal of fingerprints is verified, with every signed text, every hour; a problem
+# is logged and e-mailed to ADMINS. /healthz reports the chain and the last full check.
+CELERY_BEAT_SCHEDULE["pactes-verify-journal"] = {
+    "task": "pactes.tasks.verify_journal",
+    "schedule": 60 * 60,
+}
+HEALTH_DETAILS["pact_journal"] = "pactes.journal.health_detail"
 CELERY_BEAT_SCHEDULE["pactes-send-reminders"] = {
     "task": "pactes.tasks.send_reminders",
     "schedule": 60 * 60,

@@ -76,5 +76,13 @@ DEMO_PASSWORD = text("DEMO_PASSWORD", "demo-ville-du-lien")
 SECURE_SSL_REDIRECT = boolean("SECURE_SSL_REDIRECT", True)
 HSTS_SECONDS = integer("HSTS_SECONDS", 31536000)
 LOG_LEVEL = text("LOG_LEVEL", "INFO")
+# Who is told when something needs an administrator (the pact journal's periodic check):
+# comma-separated e-mail addresses.
+ADMINS = listing("ADMINS")
+# Pact maps: the base-map tile URL template and its attribution; the geocoder behind the
+# address search of the commons forms ("offline" or "api-adresse").
+MAP_TILES_URL = text("MAP_TILES_URL", "")
+MAP_TILES_ATTRIBUTION = text("MAP_TILES_ATTRIBUTION", "")
+GEOCODER = text("GEOCODER", "offline")
 # Tests only: a daphne process started by the browser tests writes its e-mails here.
 EMAIL_FILE_PATH = text("EMAIL_FILE_PATH")

@@ -18,6 +18,7 @@ from pactes.forms import (
     ReasonForm,
     ReportAnswerForm,
 )
+from pactes.integrity import check_version
 from pactes.models import JoinRequest, Pact
 from pactes.predicates import allowed
 from pactes.workflow import MANUAL, TRANSITIONS
@@ -83,12 +84,22 @@ def detail_context(request, pact: Pact, **extra) -> dict:
         )
     )
     live = [s for s in signatures if s.voided_at is None]
+    integrity = None
+    if frozen is not None:
+        # The text put to signature, recomputed from what is stored, against its signatures and
+        # the public journal: a text changed behind the workflow's back shows here.
+        clauses = list(version.clauses.all()) if version is not None and version.pk == frozen.pk else None
+        frozen.pact = pact
+        integrity = check_version(
+            version=frozen, clauses=clauses, signatures=signatures, entries=selectors.journal_of(version=frozen)
+        )
     signed_parties = {s.party_id for s in live}
     can["report"] = allowed(user, "pactes.report_pact", pact)
     can["answer_report"] = allowed(user, "pactes.answer_report_pact", pact)
     can["renew"] = allowed(user, "pactes.renew_pact", pact) and pact.frozen_version_id is not None
     context = {
         "pact": pact,
+        "integrity": integrity,
         "reports": reports,
         "age_bands": User.AgeBand.choices,
         "overdue": overdue_items(pact, reported_periods={r.period for r in reports}),
