@@ -2,6 +2,9 @@
 pact page and in the public journal's verification, even when its stored fingerprint is
 recomputed to match."""
 
+import itertools
+import json
+
 import pytest
 from django.core import mail
 from django.core.management import call_command
@@ -46,7 +49,7 @@ def test_freeze_and_signatures_are_journalled_in_a_chain(signed_pact):
     entries = list(JournalEntry.objects.order_by("sequence"))
     assert [e.kind for e in entries] == ["version", "signature", "signature", "signature"]
     assert entries[0].previous_hash == GENESIS
-    for before, after in zip(entries, entries[1:], strict=False):
+    for before, after in itertools.pairwise(entries):
         assert after.previous_hash == before.entry_hash
     assert {e.fingerprint for e in entries} == {signed_pact.frozen_version.content_hash}
     assert journal_verify().ok
@@ -150,7 +153,7 @@ def test_journal_verification_catches_an_entry_rewritten_in_sql(signed_pact):
     with connection.cursor() as cursor:
         cursor.execute(
             "UPDATE pactes_journalentry SET payload = %s WHERE id = %s",
-            ['{"kind": "signature", "fingerprint": "%s"}' % entry.fingerprint, entry.pk],
+            [json.dumps({"kind": "signature", "fingerprint": entry.fingerprint}), entry.pk],
         )
     problems = journal_verify(texts=False).problems
     assert any(str(entry.sequence) in p for p in problems)
