@@ -7,6 +7,7 @@ that no status, version or signature can be edited around the state machine.
 from django.contrib import admin
 
 from pactes.models import Commons, JournalEntry, Pact, SigningDelegation
+from pactes.proposals import locate_commons
 
 
 @admin.register(Commons)
@@ -15,6 +16,20 @@ class CommonsAdmin(admin.ModelAdmin):
     list_filter = ["is_validated", "kind"]
     search_fields = ["name", "address", "neighbourhood"]
     readonly_fields = ["suggested_by", "created_at"]
+    # The location is picked on a map (click, drag, address search), or typed.
+    change_form_template = "admin/pactes/commons/change_form.html"
+
+    class Media:
+        css = {"all": ["pactes/vendor/leaflet/leaflet.css", "pactes/pactes.css"]}
+        js = ["pactes/vendor/leaflet/leaflet.js", "pactes/maps.js"]
+
+    def save_model(self, request, obj, form, change):
+        if obj.latitude is None and obj.longitude is None:
+            # No point picked: the address, then the neighbourhood, through the geocoder.
+            place = locate_commons({"address": obj.address, "neighbourhood": obj.neighbourhood})
+            if place is not None:
+                obj.latitude, obj.longitude = place.latitude, place.longitude
+        super().save_model(request, obj, form, change)
 
 
 @admin.register(Pact)

@@ -55,8 +55,12 @@ def load(*, stdout) -> None:
         description="La cour de l’école élémentaire, fermée le week-end.",
         address="3 place des Tilleuls",
         neighbourhood="Centre",
+        latitude="48.858500",
+        longitude="2.343000",
         managing_department=city,
     )
+    # Demo databases made before the commons had a place on the map get it now.
+    Commons.objects.filter(pk=yard.pk, latitude__isnull=True).update(latitude="48.858500", longitude="2.343000")
 
     common = {
         "actor": association,

@@ -10,10 +10,21 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
+from wagtail.search import index
 
 
-class Commons(models.Model):
+class Commons(index.Indexed, models.Model):
     """A shared good the city and residents care for together: a garden, a room, a square..."""
+
+    # Site search (cite.views.search through pactes.wagtail_hooks); French full text on PostgreSQL.
+    search_fields = [
+        index.SearchField("name", boost=3),
+        index.SearchField("description"),
+        index.SearchField("address"),
+        index.SearchField("neighbourhood"),
+        index.FilterField("is_validated"),
+        index.FilterField("id"),
+    ]
 
     class Kind(models.TextChoices):
         GARDEN = "garden", pgettext_lazy("commons kind", "Garden")
@@ -68,8 +79,22 @@ class Commons(models.Model):
     def __str__(self) -> str:
         return self.name
 
+    def get_absolute_url(self) -> str:
+        return reverse("pactes:commons_detail", args=[self.pk])
 
-class Pact(models.Model):
+
+class Pact(index.Indexed, models.Model):
+    # Site search; only public pacts are ever shown (pactes.wagtail_hooks).
+    search_fields = [
+        index.SearchField("title", boost=3),
+        index.SearchField("idea"),
+        index.SearchField("activities"),
+        index.SearchField("beneficiaries"),
+        index.RelatedFields("commons", [index.SearchField("name"), index.SearchField("neighbourhood")]),
+        index.FilterField("status"),
+        index.FilterField("submitted_at"),
+    ]
+
     class Status(models.TextChoices):
         DRAFT = "draft", pgettext_lazy("pact status", "Draft")
         SUBMITTED = "submitted", pgettext_lazy("pact status", "Submitted")

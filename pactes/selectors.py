@@ -30,6 +30,11 @@ def latest_pacts(*, limit: int) -> list[Pact]:
     return list(public_pacts().order_by("-status_changed_at", "-pk")[: max(0, limit)])
 
 
+def listed_commons() -> QuerySet[Commons]:
+    """The commons anyone may see: checked by the city, or cared for by a public pact."""
+    return Commons.objects.filter(Q(is_validated=True) | Q(pk__in=public_pacts().values("commons_id")))
+
+
 def commons_for_proposal(*, user) -> QuerySet[Commons]:
     return Commons.objects.filter(Q(is_validated=True) | Q(suggested_by=user)).order_by("name")
 

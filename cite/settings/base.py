@@ -341,11 +341,33 @@ CELERY_BEAT_SCHEDULE["pactes-expire-ended-pacts"] = {
     "task": "pactes.tasks.expire_ended_pacts",
     "schedule": 6 * 60 * 60,
 }
-# The register's map: a tile server URL template ("https://tiles.example/{z}/{x}/{y}.png") and
-# its attribution. Empty: no tiles, the markers are drawn on a plain background and nothing is
-# requested from another origin. Whoever sets it adds its origin to the CSP's img-src.
-PACT_MAP_TILES_URL = ""
-PACT_MAP_TILES_ATTRIBUTION = ""
+# Maps (register, pact page, commons): a base-map tile URL template and its attribution, from
+# MAP_TILES_URL / MAP_TILES_ATTRIBUTION. docker-compose.yml sets an OpenStreetMap tile server
+# (README). Empty: no tiles are requested from anywhere; the maps draw the outline of the city's
+# neighbourhoods (PACT_NEIGHBOURHOODS_GEOJSON) under the markers instead. The tile server's
+# origin is added to the CSP's img-src below.
+PACT_MAP_TILES_URL = env.MAP_TILES_URL or ""
+PACT_MAP_TILES_ATTRIBUTION = env.MAP_TILES_ATTRIBUTION or ""
+# The outline of the city's neighbourhoods (GeoJSON, WGS 84): drawn on every map, and the offline
+# geocoder's neighbourhood centroids. The demo city's by default.
+PACT_NEIGHBOURHOODS_GEOJSON = env.NEIGHBOURHOODS_GEOJSON or str(
+    BASE_DIR / "pactes" / "data" / "demo-neighbourhoods.geojson"
+)
+# Where the address search of the commons forms looks: "offline" (coordinates and neighbourhood
+# names, nothing leaves the server; the default and the tests') or "api-adresse" (the French
+# national address API, api-adresse.data.gouv.fr: the production choice), limited to the city's
+# INSEE code when set.
+PACT_GEOCODER = env.GEOCODER
+if PACT_GEOCODER not in {"offline", "api-adresse"}:
+    from django.core.exceptions import ImproperlyConfigured
+
+    raise ImproperlyConfigured(f"GEOCODER must be 'offline' or 'api-adresse', not {PACT_GEOCODER!r}.")
+PACT_GEOCODER_CITYCODE = env.GEOCODER_CITYCODE or ""
+if PACT_MAP_TILES_URL:
+    from urllib.parse import urlsplit as _urlsplit
+
+    _tiles = _urlsplit(PACT_MAP_TILES_URL.replace("{s}.", ""))
+    CONTENT_SECURITY_POLICY["DIRECTIVES"]["img-src"].append(f"{_tiles.scheme}://{_tiles.netloc}")
 # Deadlines: the city answers a submitted proposal within this many days; residents are told
 # this many days before a consultation closes, a yearly report is due, a pact ends.
 PACT_CITY_ANSWER_DAYS = 30

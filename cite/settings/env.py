@@ -84,5 +84,7 @@ ADMINS = listing("ADMINS")
 MAP_TILES_URL = text("MAP_TILES_URL", "")
 MAP_TILES_ATTRIBUTION = text("MAP_TILES_ATTRIBUTION", "")
 GEOCODER = text("GEOCODER", "offline")
+GEOCODER_CITYCODE = text("GEOCODER_CITYCODE", "")
+NEIGHBOURHOODS_GEOJSON = text("NEIGHBOURHOODS_GEOJSON", "")
 # Tests only: a daphne process started by the browser tests writes its e-mails here.
 EMAIL_FILE_PATH = text("EMAIL_FILE_PATH")

@@ -51,12 +51,23 @@ def serve_file(field_file, stem: str) -> FileResponse:
     return response
 
 
+# Actions that stop or end a pact's course: shown apart, in the danger style, after the others.
+DESTRUCTIVE = {"reject", "withdraw", "suspend", "terminate"}
+
+
 def available_actions(user, pact: Pact) -> list[dict]:
     actions = []
     for name in MANUAL:
         transition = TRANSITIONS[name]
         if pact.status in transition.sources and allowed(user, transition.permission, pact):
-            actions.append({"name": name, "label": transition.label, "reason_required": transition.reason_required})
+            actions.append(
+                {
+                    "name": name,
+                    "label": transition.label,
+                    "reason_required": transition.reason_required,
+                    "destructive": name in DESTRUCTIVE,
+                }
+            )
     return actions
 
 
@@ -84,6 +95,7 @@ def detail_context(request, pact: Pact, **extra) -> dict:
         )
     )
     live = [s for s in signatures if s.voided_at is None]
+    actions = available_actions(user, pact)
     integrity = None
     if frozen is not None:
         # The text put to signature, recomputed from what is stored, against its signatures and
@@ -110,7 +122,8 @@ def detail_context(request, pact: Pact, **extra) -> dict:
         "attachments": list(pact.attachments.all()),
         "signatures": live,
         "unsigned_parties": [p for p in pact.parties.all() if p.pk not in signed_parties] if frozen else [],
-        "actions": available_actions(user, pact),
+        "actions": actions,
+        "has_destructive_actions": any(action["destructive"] for action in actions),
         "can": can,
         "join_requests": list(
             pact.join_requests.filter(status=JoinRequest.Status.PENDING).select_related(
