@@ -106,3 +106,17 @@ def test_register_map_draws_the_neighbourhoods_when_no_tiles_are_set(db, client,
     page = client.get("/pactes/").text
     assert 'data-map="register"' in page and 'data-neighbourhoods-url="/pactes/quartiers.geojson"' in page
     assert "pactes/maps.js" in page
+
+
+def test_commons_admin_form_has_the_map_picker_and_places_from_the_neighbourhood(client_for, superuser):
+    client = client_for(superuser)
+    page = client.get("/django-admin/pactes/commons/add/")
+    assert page.status_code == 200 and 'data-map="picker"' in page.text
+    assert 'data-latitude-input="id_latitude"' in page.text
+    response = client.post(
+        "/django-admin/pactes/commons/add/",
+        {"name": "Square de la gare", "kind": "square", "neighbourhood": "La Gare", "photo_alt": ""},
+    )
+    assert response.status_code == 302, response.text[:3000]
+    commons = Commons.objects.get(name="Square de la gare")
+    assert neighbourhood_of(float(commons.latitude), float(commons.longitude)) == "La Gare"
