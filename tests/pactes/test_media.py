@@ -53,4 +53,5 @@ def test_wagtail_image_renditions_stay_public(db, client, settings):
     (folder / "essai.fill-100x100.png").write_bytes(PNG)
     response = client.get("/media/images/essai.fill-100x100.png")
     assert response.status_code == 200
-    assert client.get("/media/images/../pactes/communs/essai.png").status_code == 404
+    # A path leaving the public folder is refused (Django's static serve: 400 or 404).
+    assert client.get("/media/images/../pactes/communs/essai.png").status_code in {400, 404}
