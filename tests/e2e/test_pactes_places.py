@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
-from tests.e2e.conftest import ROOT, assert_accessible, login
+from tests.e2e.conftest import DEMO_PASSWORD, ROOT, assert_accessible, login
 
 SHOTS = ROOT / "var" / "screenshots"
 WIDTHS = {"desktop": {"width": 1280, "height": 900}, "phone": {"width": 375, "height": 800}}
@@ -28,7 +28,7 @@ def _shot(page, name: str) -> None:
 def test_proposal_places_the_commons_on_the_map_and_shows_only_the_fields_that_apply(size, new_page, e2e_db):
     page = new_page()
     page.set_viewport_size(WIDTHS[size])
-    login(page, "habitant@example.org")
+    login(page, _fresh_resident(uuid.uuid4().hex[:6]).email)
     page.goto("/pactes/proposer/")
     organisation = page.locator(".reveal--organisation")
     group = page.locator(".reveal--informal_group")
@@ -115,6 +115,24 @@ def test_site_search_finds_pacts_commons_and_debates_with_their_type(size, new_p
     expect(page.locator(".search-results")).to_contain_text("Débat")
 
 
+def _fresh_resident(token: str, *, represents: str | None = None):
+    """A verified account of its own (the proposal limit per day is per person), with the demo
+    password, optionally a representative of a demo organisation."""
+    from allauth.account.models import EmailAddress
+
+    from accounts.models import Membership, Organisation, User
+
+    user = User.objects.create_user(
+        email=f"voisin-{token}@example.org", password=DEMO_PASSWORD, display_name=f"Voisin {token}"
+    )
+    EmailAddress.objects.create(user=user, email=user.email, verified=True, primary=True)
+    if represents:
+        Membership.objects.create(
+            user=user, organisation=Organisation.objects.get(slug=represents), role=Membership.Role.REPRESENTATIVE
+        )
+    return user
+
+
 def _signed_pact(token: str):
     """A pact frozen and signed through the services (so journalled)."""
     from accounts.demo import demo_user
@@ -125,7 +143,7 @@ def _signed_pact(token: str):
     from pactes.versions import current_clauses, version_create
     from pactes.workflow import pact_transition
 
-    association, agent = demo_user("association@example.org"), demo_user("agent@example.org")
+    association, agent = _fresh_resident(token, represents="jardins-partages"), demo_user("agent@example.org")
     commons = Commons.objects.create(
         name=f"Lavoir {token}", is_validated=True, latitude="48.851000", longitude="2.350000"
     )
@@ -197,11 +215,12 @@ def test_a_signed_clause_altered_in_the_database_shows_on_the_verifier_and_the_p
     _shot(page, f"journal-{size}")
 
 
-def test_destructive_actions_stand_apart(new_page):
-    page = new_page()
-    login(page, "association@example.org")
-    page.goto("/pactes/proposer/")
+def test_destructive_actions_stand_apart(new_page, e2e_db):
     token = uuid.uuid4().hex[:6]
+    resident = _fresh_resident(token)
+    page = new_page()
+    login(page, resident.email)
+    page.goto("/pactes/proposer/")
     page.get_by_label("Titre du pacte").fill(f"Fresque {token}")
     page.get_by_label("Une personne").check()
     page.get_by_label("Nom du nouveau bien commun").fill(f"Mur {token}")
