@@ -14,6 +14,7 @@ from wagtail.models import Page
 
 from cite import cards
 from cite.conditional import conditional_page
+from cite.search import site_search
 
 MAX_QUERY_LENGTH = 200
 RESULTS_PER_PAGE = 10
@@ -26,26 +27,17 @@ def search_words(text: str) -> str:
     return " ".join(re.findall(r"\w+", text[:MAX_QUERY_LENGTH]))
 
 
-class _Hit:
-    """A search result as the template shows it: the page, its kind and its description."""
-
-    def __init__(self, page: Page):
-        self.page = page
-        self.kind = page._meta.verbose_name
-        self.description = getattr(page, "meta_description", "") or page.search_description
-
-
 @require_safe
 def search(request: HttpRequest) -> HttpResponse:
-    """Full-text search over the live, public pages (Wagtail search: the database backend,
-    PostgreSQL full-text when the site runs on PostgreSQL)."""
+    """Full-text search over the live, public pages and the public debates, pacts and commons
+    (cite.search; Wagtail search: the database backend, PostgreSQL full-text when the site runs
+    on PostgreSQL)."""
     query = " ".join(request.GET.get("q", "").split())[:MAX_QUERY_LENGTH]
     results = None
     if query:
         words = search_words(query)
-        pages = Page.objects.live().public().specific().search(words) if words else []
-        results = Paginator(pages, RESULTS_PER_PAGE).get_page(request.GET.get("page"))
-        results.object_list = [_Hit(page) for page in results.object_list]
+        hits = site_search(words) if words else []
+        results = Paginator(hits, RESULTS_PER_PAGE).get_page(request.GET.get("page"))
     return render(request, "cite/search.html", {"query": query, "results": results})
 
 

@@ -10,9 +10,19 @@ from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from wagtail.search import index
 
 
-class Debate(models.Model):
+class Debate(index.Indexed, models.Model):
+    # Site search (cite.views.search through debates.wagtail_hooks): public debates only.
+    search_fields = [
+        index.SearchField("title", boost=3),
+        index.SearchField("question", boost=2),
+        index.SearchField("description"),
+        index.SearchField("synthesis"),
+        index.FilterField("visibility"),
+    ]
+
     class Status(models.TextChoices):
         SCHEDULED = "scheduled", _("Upcoming")
         OPEN = "open", _("Open")

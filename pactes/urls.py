@@ -1,6 +1,6 @@
 from django.urls import path
 
-from pactes.views import followup, pact, public, register, signing, text
+from pactes.views import followup, journal, pact, places, public, register, signing, text
 
 app_name = "pactes"
 urlpatterns = [
@@ -9,8 +9,13 @@ urlpatterns = [
     path("export.csv", register.export_csv, name="export_csv"),
     path("export.geojson", register.export_geojson, name="export_geojson"),
     path("biens-communs/export.csv", register.export_commons_csv, name="export_commons_csv"),
+    path("biens-communs/<int:pk>/", places.commons_detail, name="commons_detail"),
     path("biens-communs/<int:pk>/photo/", public.commons_photo, name="commons_photo"),
+    path("quartiers.geojson", places.neighbourhoods, name="neighbourhoods"),
+    path("geocodage/", places.geocode_view, name="geocode"),
     path("verifier/", public.verify, name="verify"),
+    path("journal/", journal.journal_view, name="journal"),
+    path("journal.json", journal.journal_feed, name="journal_feed"),
     path("pieces-jointes/<int:pk>/", public.attachment, name="attachment"),
     path("proposer/", pact.propose, name="propose"),
     path("tableau-de-bord/", followup.dashboard_view, name="dashboard"),

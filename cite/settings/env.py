@@ -83,6 +83,16 @@ DEMO_PASSWORD = text("DEMO_PASSWORD", "demo-ville-du-lien")
 SECURE_SSL_REDIRECT = boolean("SECURE_SSL_REDIRECT", True)
 HSTS_SECONDS = integer("HSTS_SECONDS", 31536000)
 LOG_LEVEL = text("LOG_LEVEL", "INFO")
+# Who is told when something needs an administrator (the pact journal's periodic check):
+# comma-separated e-mail addresses.
+ADMINS = listing("ADMINS")
+# Pact maps: the base-map tile URL template and its attribution; the geocoder behind the
+# address search of the commons forms ("offline" or "api-adresse").
+MAP_TILES_URL = text("MAP_TILES_URL", "")
+MAP_TILES_ATTRIBUTION = text("MAP_TILES_ATTRIBUTION", "")
+GEOCODER = text("GEOCODER", "offline")
+GEOCODER_CITYCODE = text("GEOCODER_CITYCODE", "")
+NEIGHBOURHOODS_GEOJSON = text("NEIGHBOURHOODS_GEOJSON", "")
 # Tests only: a daphne process started by the browser tests writes its e-mails here.
 EMAIL_FILE_PATH = text("EMAIL_FILE_PATH")
 # A text classifier for the moderation pipeline's "classifier" step (dotted path of a class with

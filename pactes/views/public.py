@@ -5,10 +5,11 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_safe
 
-from pactes import canonical, selectors
+from pactes import selectors
 from pactes.forms import (
     VerifyForm,
 )
+from pactes.integrity import check_version
 from pactes.models import Attachment, Commons
 from pactes.predicates import allowed
 from pactes.views.common import serve_file
@@ -41,8 +42,17 @@ def verify(request):
         version = selectors.version_by_fingerprint(fingerprint=fingerprint)
         context.update(searched=True, fingerprint=fingerprint, version=version)
         if version is not None:
-            context["intact"] = canonical.fingerprint(canonical.version_document(version)) == version.content_hash
-            context["signatures"] = selectors.signatures_of(version=version)
-            context["pact"] = version.pact
+            signatures = selectors.signatures_of(version=version)
+            integrity = check_version(
+                version=version, signatures=signatures, entries=selectors.journal_of(version=version)
+            )
+            context.update(
+                integrity=integrity,
+                intact=integrity.intact,
+                signatures=signatures,
+                pact=version.pact,
+                # The fingerprint asked for is an old one, kept by a signature or the journal.
+                fingerprint_is_current=fingerprint == integrity.recomputed,
+            )
     status = 400 if form.errors else 200
     return render(request, "pactes/verify.html", context, status=status)
