@@ -1,10 +1,12 @@
-from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from cite import media
+from cite.sitemaps import SITEMAPS
 from core.health import healthz
 
 urlpatterns = [
@@ -18,14 +20,15 @@ urlpatterns = [
     path("django-admin/", admin.site.urls),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    # The sitemap lists the pages of every app: the shell puts it together (cite/sitemaps.py).
+    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="cite_sitemap"),
     path("", include("evaluation.urls")),
     path("", include("programme.urls")),
 ]
 
-if settings.DEBUG:
-    from django.conf.urls.static import static
-
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+# Only Wagtail's image renditions are public under MEDIA_URL, in every mode; every other upload
+# goes through its app's access-checked view (cite/media.py).
+urlpatterns += media.urlpatterns()
 
 # Wagtail serves every other path from its page tree; it comes last.
 urlpatterns.append(path("", include(wagtail_urls)))

@@ -1,5 +1,6 @@
-"""The public dashboard of the indicators, mounted at ``/`` by the project's URLs."""
+"""The public dashboard of the indicators and the open-data catalogue, mounted at ``/`` by the
+project's URLs."""
 
-from evaluation.dashboard import urlpatterns
+from evaluation import dashboard, opendata
 
-__all__ = ["urlpatterns"]
+urlpatterns = [*dashboard.urlpatterns, *opendata.urlpatterns]

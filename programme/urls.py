@@ -3,8 +3,8 @@ before Wagtail's catch-all."""
 
 from django.urls import path
 from wagtail.api.v2.router import WagtailAPIRouter
-from wagtail.contrib.sitemaps.views import sitemap
 
+from core.conditional import conditional_page
 from programme import views
 from programme.feeds import NewsAtomFeed, NewsRssFeed
 
@@ -14,9 +14,9 @@ api_router.register_endpoint("pages", views.ProgrammePagesAPIViewSet)
 
 urlpatterns = [
     path("recherche/", views.search, name="cite_search"),
-    path("actualites/rss.xml", NewsRssFeed(), name="cite_news_rss"),
-    path("actualites/atom.xml", NewsAtomFeed(), name="cite_news_atom"),
-    path("sitemap.xml", sitemap, name="cite_sitemap"),
+    path("actualites/rss.xml", conditional_page(NewsRssFeed()), name="cite_news_rss"),
+    path("actualites/atom.xml", conditional_page(NewsAtomFeed()), name="cite_news_atom"),
     path("robots.txt", views.robots_txt, name="cite_robots"),
+    path("carte/<int:page_id>.png", views.page_card, name="cite_page_card"),
     path("api/v2/", api_router.urls),
 ]

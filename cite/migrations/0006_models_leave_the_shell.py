@@ -8,8 +8,8 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('evaluation', '0001_initial'),
-        ('pactes', '0004_engagement_in_programme'),
-        ('debates', '0003_engagement_in_programme'),
+        ('pactes', '0006_engagement_in_programme'),
+        ('debates', '0005_engagement_in_programme'),
         ('cite', '0005_yearly_report'),
     ]
 

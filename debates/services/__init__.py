@@ -18,9 +18,10 @@ from .messages import (
     message_hide,
     message_post,
     message_reject,
+    reformulation_required,
     report_create,
 )
-from .modes import debate_close, room_set_mode
+from .modes import debate_close, room_set_mode, room_set_reformulation
 from .participation import debate_accept_charter, debate_follow, participant_mute
 
 __all__ = [
@@ -43,6 +44,8 @@ __all__ = [
     "message_post",
     "message_reject",
     "participant_mute",
+    "reformulation_required",
     "report_create",
     "room_set_mode",
+    "room_set_reformulation",
 ]

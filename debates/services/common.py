@@ -34,7 +34,7 @@ MESSAGE_TRANSITIONS: dict[str, set[str]] = {
 def _lock(debate: Debate) -> Debate:
     locked = Debate.objects.select_for_update().get(pk=debate.pk)
     if hasattr(debate, "_facilitator_ids"):
-        locked._facilitator_ids = debate._facilitator_ids  # type: ignore[attr-defined]
+        locked._facilitator_ids = debate._facilitator_ids
     return locked
 
 

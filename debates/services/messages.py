@@ -89,6 +89,7 @@ def _context(
             "floor_until": debate.floor_until,
             "max_length": profile.max_length,
             "profile_id": profile.pk,
+            "reformulation_required": reformulation_required(debate, profile),
         },
         participant={
             "charter_accepted": bool(participation and participation.charter_accepted_at),
@@ -100,6 +101,14 @@ def _context(
             "under_review": extensions.under_review(debate_id=debate.pk, user_id=actor.pk),
         },
     )
+
+
+def reformulation_required(debate: Debate, profile: FacilitationProfile | None = None) -> bool:
+    """Whether replies in this room must start with a reformulation: the facilitators' choice
+    for the room, else what its facilitation profile says."""
+    if debate.reformulation_required is not None:
+        return debate.reformulation_required
+    return (profile or debate_profile(debate)).reformulation_required
 
 
 def debate_profile(debate: Debate) -> FacilitationProfile:

@@ -16,6 +16,7 @@ from debates.services.common import (
     _record,
     _transition,
 )
+from debates.services.messages import reformulation_required
 
 
 def room_set_mode(*, actor: User, debate: Debate, mode: str, slow_seconds: int | None = None) -> Debate:
@@ -43,6 +44,20 @@ def room_set_mode(*, actor: User, debate: Debate, mode: str, slow_seconds: int |
             debate.slow_seconds = slow_seconds
         debate.save(update_fields=fields)
         _record(debate, "mode.changed", frames.mode(debate), actor=actor)
+    return debate
+
+
+def room_set_reformulation(*, actor: User, debate: Debate, required: bool | None) -> Debate:
+    """Switch reformulation mode on (True) or off (False) in this room, or back to what its
+    facilitation profile says (None). Everyone in the room is told (``reformulation.changed``)."""
+    require(actor, "debates.moderate_debate", debate)
+    if required not in (True, False, None):
+        raise InvalidInput(_("Reformulation mode is on, off or as the profile says."), code="INVALID_FRAME")
+    with transaction.atomic():
+        debate = _lock(debate)
+        debate.reformulation_required = required
+        debate.save(update_fields=["reformulation_required"])
+        _record(debate, "reformulation.changed", {"required": reformulation_required(debate)}, actor=actor)
     return debate
 
 

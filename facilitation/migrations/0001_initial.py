@@ -13,7 +13,7 @@ class Migration(migrations.Migration):
     initial = True
 
     dependencies = [
-        ('moderation', '0006_moderation_log_trigger'),
+        ('moderation', '0008_reformulation_mode'),
         ('contenttypes', '0002_remove_content_type_name'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
@@ -34,6 +34,7 @@ class Migration(migrations.Migration):
                         ('report_hide_threshold', models.PositiveSmallIntegerField(default=3, help_text='Number of distinct participants whose reports hide a message until a facilitator decides.', verbose_name='reports that hide a message')),
                         ('new_participant_held', models.PositiveSmallIntegerField(default=0, help_text='The first messages of a new participant wait for a facilitator (0: none).', verbose_name='first messages held for review')),
                         ('max_length', models.PositiveIntegerField(default=2000, verbose_name='maximum message length')),
+                        ('reformulation_required', models.BooleanField(default=False, help_text="A reply must start by saying in one's own words what one understood of the message it answers. Facilitators can switch it on or off in each room.", verbose_name='reformulation mode')),
                         ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created at')),
                         ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated at')),
                     ],

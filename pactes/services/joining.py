@@ -21,6 +21,7 @@ from pactes.models import (
     Signature,
 )
 from pactes.services.parties import _add_party
+from pactes.services.signing import record_signature
 from pactes.services.state import lock_pact
 
 # name -> (statuses it leaves, status it reaches)
@@ -128,7 +129,7 @@ def _record_joining_signature(*, pact: Pact, party: Party, join_request: JoinReq
         raise InvalidState(code="VERSION_NOT_SIGNED")
     if Signature.objects.filter(version=version, party=party, voided_at__isnull=True).exists():
         return
-    Signature.objects.create(version=version, party=party, signer=join_request.user, content_hash=version.content_hash)
+    record_signature(version=version, party=party, signer=join_request.user)
     PactEvent.objects.create(
         pact=pact,
         kind=PactEvent.Kind.SIGNATURE,

@@ -17,6 +17,8 @@ from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 from core.errors import InvalidInput, InvalidState, NotFound, PermissionDenied
+from pactes.canonical import fingerprint, version_document
+from pactes.journal import journal_record_version
 from pactes.models import Pact, PactEvent, PactVersion, Party, Signature
 from pactes.predicates import allowed
 
@@ -156,7 +158,17 @@ def check_ready_for_signature(*, pact: Pact) -> PactVersion:
         )
     if not version.start_date or not version.end_date:
         raise InvalidState(_("Set the start and end dates of the pact before it is signed."), code="DATES_MISSING")
+    check_text_unaltered(version=version)
     return version
+
+
+def check_text_unaltered(*, version: PactVersion) -> str:
+    """The fingerprint recomputed from the stored text; raises when it is not the version's."""
+    digest = fingerprint(version_document(version))
+    if digest != version.content_hash:
+        # The stored text no longer matches its fingerprint: never freeze or sign it.
+        raise InvalidState(_("The text of this version has been altered; it cannot be signed."), code="TAMPERED")
+    return digest
 
 
 def _no_effect(pact, actor, now) -> list[str]:
@@ -175,6 +187,8 @@ def _on_open_consultation(pact, actor, now) -> list[str]:
 
 def _on_freeze(pact, actor, now) -> list[str]:
     pact.frozen_version = check_ready_for_signature(pact=pact)
+    # The public journal keeps the fingerprint of the text put to signature, part by part.
+    journal_record_version(version=pact.frozen_version)
     return ["frozen_version"]
 
 

@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('debates', '0002_floor_since'),
+        ('pactes', '0005_fingerprint_journal_trigger_and_backfill'),
         ('programme', '0001_initial'),
     ]
 
@@ -15,9 +15,9 @@ class Migration(migrations.Migration):
         migrations.SeparateDatabaseAndState(
             state_operations=[
                 migrations.AlterField(
-                    model_name='debate',
+                    model_name='pact',
                     name='engagement',
-                    field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='debates', to='programme.engagementpage', verbose_name='engagement'),
+                    field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='pacts', to='programme.engagementpage'),
                 ),
             ],
         ),

@@ -6,7 +6,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("pactes", "0004_engagement_in_programme"),
+        ("pactes", "0006_engagement_in_programme"),
     ]
 
     operations = [

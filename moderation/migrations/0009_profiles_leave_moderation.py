@@ -7,8 +7,8 @@ from django.db import migrations
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('debates', '0004_profile_in_facilitation'),
-        ('moderation', '0006_moderation_log_trigger'),
+        ('debates', '0006_profile_in_facilitation'),
+        ('moderation', '0008_reformulation_mode'),
     ]
 
     operations = [

@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('pactes', '0003_followup'),
+        ('debates', '0004_session_place_and_dates'),
         ('programme', '0001_initial'),
     ]
 
@@ -15,9 +15,9 @@ class Migration(migrations.Migration):
         migrations.SeparateDatabaseAndState(
             state_operations=[
                 migrations.AlterField(
-                    model_name='pact',
+                    model_name='debate',
                     name='engagement',
-                    field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='pacts', to='programme.engagementpage'),
+                    field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='debates', to='programme.engagementpage', verbose_name='engagement'),
                 ),
             ],
         ),
