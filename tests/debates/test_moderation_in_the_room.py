@@ -8,8 +8,8 @@ from channels.db import database_sync_to_async
 
 from debates import services
 from debates.models import Message, RoomEvent
+from facilitation.models import FacilitationProfile
 from moderation.corpus import default_rules
-from moderation.models import FacilitationProfile
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

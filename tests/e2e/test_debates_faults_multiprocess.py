@@ -91,7 +91,7 @@ def room(e2e_db):
     from accounts.models import User
     from debates import services
     from debates.models import Debate
-    from moderation.models import FacilitationProfile
+    from facilitation.models import FacilitationProfile
 
     n = uuid.uuid4().hex[:8]
     profile = FacilitationProfile.objects.create(name=f"Portes {n}", slug=f"portes-f-{n}", rules=[])

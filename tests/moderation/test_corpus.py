@@ -4,9 +4,9 @@ whatever the author's interface language."""
 import pytest
 
 from facilitation.filters import compile_steps
+from facilitation.models import FacilitationProfile
 from facilitation.pipeline import Decision, MessageContext, run
 from moderation import corpus
-from moderation.models import FacilitationProfile
 
 STEPS = compile_steps(corpus.default_rules())
 OUTCOME = {Decision.ALLOW: "publish", Decision.NUDGE: "nudge", Decision.HOLD: "hold", Decision.REJECT: "hold"}

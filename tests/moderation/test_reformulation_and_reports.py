@@ -9,8 +9,8 @@ from core.errors import PermissionDenied
 from debates import services as rooms
 from debates.models import Message, RoomEvent
 from debates.services import PostRefused
+from facilitation.models import FacilitationProfile
 from moderation import services
-from moderation.models import FacilitationProfile
 
 pytestmark = pytest.mark.django_db
 
