@@ -1,0 +1,59 @@
+"""Reads of the notifications app."""
+
+from __future__ import annotations
+
+from django.contrib.contenttypes.models import ContentType
+from django.contrib.contenttypes.prefetch import GenericPrefetch
+from django.db.models import Model, QuerySet
+
+from accounts.models import User
+from notifications import registry
+from notifications.models import Follow, Notification
+
+
+def followers_of(*targets: Model | None) -> list[User]:
+    """Active accounts that follow any of ``targets`` (None entries are skipped)."""
+    targets = [t for t in targets if t is not None]
+    if not targets:
+        return []
+    from django.db.models import Q
+
+    condition = Q()
+    for target in targets:
+        condition |= Q(target_type=ContentType.objects.get_for_model(target), target_id=target.pk)
+    user_ids = Follow.objects.filter(condition).values("user_id")
+    return list(User.objects.filter(pk__in=user_ids, is_active=True, deleted_at__isnull=True).order_by("pk"))
+
+
+def is_following(*, user, target: Model) -> bool:
+    if target is None or user is None or not user.is_authenticated:
+        return False
+    content_type = ContentType.objects.get_for_model(target)
+    return Follow.objects.filter(user=user, target_type=content_type, target_id=target.pk).exists()
+
+
+def unread_count(*, user) -> int:
+    if user is None or not user.is_authenticated:
+        return 0
+    return Notification.objects.filter(recipient=user, read_at__isnull=True).count()
+
+
+def inbox(*, user, unread_only: bool = False) -> QuerySet[Notification]:
+    notifications = Notification.objects.filter(recipient=user).select_related("actor")
+    if unread_only:
+        notifications = notifications.filter(read_at__isnull=True)
+    return notifications
+
+
+def with_targets(notifications: list[Notification]) -> list[Notification]:
+    """Load the objects of a page of notifications: one query per kind of object."""
+    from django.apps import apps
+
+    querysets = []
+    for label, target in registry.TARGETS.items():
+        model = apps.get_model(label)
+        querysets.append(target.queryset() if target.queryset else model._default_manager.all())
+    from django.db.models import prefetch_related_objects
+
+    prefetch_related_objects(notifications, GenericPrefetch("target", querysets))
+    return notifications
