@@ -32,8 +32,14 @@ def unread_counts(user_ids: list[int]) -> dict[int, int]:
 
 
 def unread_changed(user_ids: list[int]) -> None:
-    """Called on commit: a failing socket layer never breaks the change that was committed."""
-    if not SINKS or not user_ids:
+    """Called on commit: the cached counts are forgotten, then pushed to open sockets. A failing
+    socket layer never breaks the change that was committed."""
+    from notifications.selectors import forget_unread
+
+    if not user_ids:
+        return
+    forget_unread(user_ids)
+    if not SINKS:
         return
     try:
         counts = unread_counts(user_ids)

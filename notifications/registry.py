@@ -44,6 +44,8 @@ class Target:
     # The queryset the inbox loads these objects with (select_related of what ``title`` reads).
     queryset: Callable[[], QuerySet] | None = None
     followable: bool = False
+    # Whether to offer the Follow button to this person (those told anyway need none).
+    follow_offered: Callable[[object, Model], bool] | None = None
 
 
 KINDS: dict[str, Kind] = {}

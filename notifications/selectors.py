@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.contrib.contenttypes.models import ContentType
+from django.core.cache import cache
 from django.contrib.contenttypes.prefetch import GenericPrefetch
 from django.db.models import Model, QuerySet
 
@@ -32,10 +33,30 @@ def is_following(*, user, target: Model) -> bool:
     return Follow.objects.filter(user=user, target_type=content_type, target_id=target.pk).exists()
 
 
+def followed_ids(*, user, model) -> set[int]:
+    content_type = ContentType.objects.get_for_model(model)
+    return set(Follow.objects.filter(user=user, target_type=content_type).values_list("target_id", flat=True))
+
+
+def _unread_key(user_id: int) -> str:
+    return f"notifications:unread:{user_id}"
+
+
 def unread_count(*, user) -> int:
+    """The bell's number. Kept in the cache (shared by the web processes with Redis) and
+    forgotten whenever it changes (``forget_unread``), so that pages do not count on each view."""
     if user is None or not user.is_authenticated:
         return 0
-    return Notification.objects.filter(recipient=user, read_at__isnull=True).count()
+    key = _unread_key(user.pk)
+    count = cache.get(key)
+    if count is None:
+        count = Notification.objects.filter(recipient=user, read_at__isnull=True).count()
+        cache.set(key, count, 60 * 60)
+    return count
+
+
+def forget_unread(user_ids: list[int]) -> None:
+    cache.delete_many([_unread_key(user_id) for user_id in user_ids])
 
 
 def inbox(*, user, unread_only: bool = False) -> QuerySet[Notification]:

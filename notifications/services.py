@@ -17,7 +17,7 @@ from django.utils import timezone
 from accounts.models import User
 from cite.errors import InvalidInput, NotFound
 from cite.permissions import require
-from notifications import live, registry, render
+from notifications import live, registry, render, selectors
 from notifications.models import Delivery, Follow, Notification, Preference
 from notifications.outbox import email_queue
 
@@ -80,9 +80,15 @@ def notify(
             if notification.emailed_at is not None:
                 email = render.email_for(notification)
                 email_queue(to=notification.recipient.email, recipient=notification.recipient, kind=kind, **email)
-        user_ids = [user.pk for user in users]
-        transaction.on_commit(lambda: live.unread_changed(user_ids))
+        _unread_changed([user.pk for user in users])
     return notifications
+
+
+def _unread_changed(user_ids: list[int]) -> None:
+    # Forgotten now and again after commit: a page rendered in between may have cached the
+    # count as it was before the change.
+    selectors.forget_unread(user_ids)
+    transaction.on_commit(lambda: live.unread_changed(user_ids))
 
 
 # --- the inbox ----------------------------------------------------------------------------------
@@ -96,14 +102,14 @@ def notification_mark_read(*, actor: User, notification_id: int, read: bool = Tr
     require(actor, "notifications.read_notification", notification)
     Notification.objects.filter(pk=notification.pk).update(read_at=timezone.now() if read else None)
     notification.refresh_from_db(fields=["read_at"])
-    transaction.on_commit(lambda: live.unread_changed([actor.pk]))
+    _unread_changed([actor.pk])
     return notification
 
 
 def notifications_mark_all_read(*, actor: User) -> int:
     require(actor, "notifications.choose_delivery")
     count = Notification.objects.filter(recipient=actor, read_at__isnull=True).update(read_at=timezone.now())
-    transaction.on_commit(lambda: live.unread_changed([actor.pk]))
+    _unread_changed([actor.pk])
     return count
 
 

@@ -14,6 +14,9 @@ def follow_button(context, obj):
     allowed = bool(
         user is not None and user.is_authenticated and target and target.followable and target.visible(user, obj)
     )
+    if allowed and target.follow_offered is not None:
+        # Still offered to someone who follows already, so that they can stop.
+        allowed = target.follow_offered(user, obj) or obj.pk in _followed_ids(request, user, obj)
     return {
         "request": request,
         "user": user,
@@ -21,6 +24,16 @@ def follow_button(context, obj):
             "allowed": allowed,
             "target": f"{obj._meta.label_lower}:{obj.pk}" if obj is not None else "",
             "title": target.title(obj) if allowed else "",
-            "following": allowed and selectors.is_following(user=user, target=obj),
+            "following": allowed and obj.pk in _followed_ids(request, user, obj),
         },
     }
+
+
+def _followed_ids(request, user, obj) -> set[int]:
+    """The ids this person follows among objects of ``obj``'s model: one query per model and
+    request, however many buttons the page shows."""
+    cache = request.__dict__.setdefault("_followed_ids", {}) if request is not None else {}
+    label = obj._meta.label_lower
+    if label not in cache:
+        cache[label] = selectors.followed_ids(user=user, model=type(obj))
+    return cache[label]

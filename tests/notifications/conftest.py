@@ -9,6 +9,16 @@ from tests.debates.conftest import debate, joined, make_debate  # noqa: F401
 from tests.pactes.conftest import make_pact, people  # noqa: F401
 
 
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """The bell's counts live in the cache; ids of accounts come back from one test to the next."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
+
+
 @pytest.fixture
 def told():
     """``told(kind)`` -> the set of accounts that got a notification of ``kind``."""
