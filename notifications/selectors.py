@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from django.contrib.contenttypes.models import ContentType
-from django.core.cache import cache
 from django.contrib.contenttypes.prefetch import GenericPrefetch
+from django.core.cache import cache
 from django.db.models import Model, QuerySet
 
 from accounts.models import User
