@@ -1,0 +1,81 @@
+"""Notifications in a real browser: the association's proposal reaches the city agent's bell;
+the agent opens it from /notifications/; the pages work without JavaScript and pass axe-core
+at desktop and phone widths."""
+
+import re
+import uuid
+
+from tests.e2e.conftest import assert_accessible, login
+
+
+def _propose_and_submit(page, title: str) -> str:
+    page.goto("/pactes/proposer/")
+    page.get_by_label("Titre du pacte").fill(title)
+    page.get_by_label("Une association ou une organisation").check()
+    page.get_by_label(re.compile(r"^Organisation")).select_option(label="Les Jardins partagés du quartier")
+    page.get_by_label("Bien commun concerné").select_option(label="Jardin des Lilas")
+    page.get_by_label("Votre idée").fill("Un composteur partagé au pied des immeubles.")
+    page.get_by_label(re.compile("J’accepte que cette proposition soit publiée")).check()
+    page.get_by_role("button", name="Enregistrer le brouillon").click()
+    page.wait_for_url(re.compile(r"/pactes/\d+/$"))
+    pact_url = page.url
+    with page.expect_navigation():
+        page.get_by_role("button", name="Déposer la proposition").click()
+    return pact_url
+
+
+def _unread(page) -> int:
+    text = page.locator("[data-notifications-count]").inner_text()
+    return int(text)
+
+
+def test_the_associations_proposal_appears_in_the_agents_bell(live_url, new_page, e2e_db):
+    agent = new_page()
+    login(agent, "agent@example.org")
+    agent.goto("/notifications/")
+    agent.get_by_role("button", name="Tout marquer comme lu").click()
+    agent.wait_for_load_state()
+    assert agent.locator(".bell__count").is_hidden()
+
+    title = f"Composteur des Tilleuls {uuid.uuid4().hex[:6]}"
+    association = new_page()
+    login(association, "association@example.org")
+    pact_url = _propose_and_submit(association, title)
+
+    agent.goto("/")
+    bell = agent.get_by_role("link", name=re.compile(r"Notifications"))
+    assert bell.is_visible() and _unread(agent) == 1
+    bell.click()
+    agent.wait_for_url(re.compile(r"/notifications/$"))
+    item = agent.locator(".notification--unread").filter(has_text=title)
+    assert "a proposé le pacte" in item.inner_text()
+    for width, height in ((1280, 900), (375, 800)):
+        agent.set_viewport_size({"width": width, "height": height})
+        assert_accessible(agent)
+    item.get_by_role("button", name=re.compile("^Ouvrir")).click()
+    agent.wait_for_url(pact_url)
+    assert agent.get_by_role("heading", level=1).inner_text() == title
+    assert agent.locator(".bell__count").is_hidden()
+
+
+def test_notification_pages_work_without_javascript_and_pass_axe(live_url, new_page, e2e_db):
+    page = new_page(javascript=False)
+    login(page, "habitant@example.org")
+    for path in ("/notifications/", "/compte/notifications/"):
+        for width, height in ((1280, 900), (375, 800)):
+            page.set_viewport_size({"width": width, "height": height})
+            page.goto(path)
+            assert page.get_by_role("heading", level=1).is_visible()
+    page.goto("/compte/notifications/")
+    page.get_by_label("Une réponse à mon message dans un débat").select_option(label="Dans un résumé hebdomadaire")
+    page.get_by_role("button", name="Enregistrer").click()
+    page.wait_for_load_state()
+    assert "Vos choix sont enregistrés." in page.locator("main").inner_text()
+    assert page.get_by_label("Une réponse à mon message dans un débat").input_value() == "weekly"
+    scripted = new_page()
+    login(scripted, "habitant@example.org")
+    for path in ("/notifications/", "/compte/notifications/"):
+        for width, height in ((1280, 900), (375, 800)):
+            scripted.set_viewport_size({"width": width, "height": height})
+            scripted.goto(path)
+            assert_accessible(scripted)
