@@ -98,3 +98,36 @@ def test_a_session_reminder_is_a_notification_to_followers_only(
         assert reminders.session_remind(session_id=session.pk) == 0
     assert told("session_starting") == {resident.pk}
     assert len(sent.to(resident)) == 1 and sent.to(other_resident) == []
+
+
+def test_a_new_public_debate_tells_the_followers_of_its_engagement(make_debate, resident, other_resident, told):
+    from django.contrib.contenttypes.models import ContentType
+
+    from cite.models import EngagementPage
+    from debates import notices
+    from notifications.models import Follow
+
+    engagement = EngagementPage.objects.live().first()
+    if engagement is None:
+        engagement = _engagement()
+    Follow.objects.create(
+        user=resident, target_type=ContentType.objects.get_for_model(EngagementPage), target_id=engagement.pk
+    )
+    unlisted = make_debate(engagement=engagement, visibility="unlisted")
+    notices.debate_listed(unlisted)
+    assert told("debate_new_followed") == set()
+    public = make_debate(engagement=engagement)
+    notices.debate_listed(public)
+    assert told("debate_new_followed") == {resident.pk}
+    assert Notification.objects.get(kind="debate_new_followed").target == public
+
+
+def _engagement():
+    from wagtail.models import Page
+
+    from cite.models import EngagementPage
+
+    root = Page.get_first_root_node()
+    page = EngagementPage(title="Le dialogue, une compétence collective", slug="engagement-9-test", number=9)
+    root.add_child(instance=page)
+    return page
