@@ -40,13 +40,28 @@ def email_queue(*, to: str, subject: str, body: str, headers: dict | None = None
     return email
 
 
-def _wake(email_id: int) -> None:
-    from notifications.tasks import outbox_send
+def emails_queue(emails: list[dict]) -> list[OutgoingEmail]:
+    """Write many e-mails in one statement (a notification to many people); one wake-up call."""
+    rows = OutgoingEmail.objects.bulk_create(
+        [OutgoingEmail(**{**email, "subject": " ".join(email["subject"].split())[:300]}) for email in emails]
+    )
+    ids = [row.pk for row in rows]
+    if ids:
+        transaction.on_commit(lambda: _wake(*ids))
+    return rows
 
+
+def _wake(*email_ids: int) -> None:
+    from notifications.tasks import outbox_send, outbox_send_batch
+
+    # The broker may be down: the rows are safe, the sweep sends them later.
     try:
-        outbox_send.delay(email_id)
+        if len(email_ids) == 1:
+            outbox_send.delay(email_ids[0])
+        else:
+            outbox_send_batch.delay(list(email_ids))
     except Exception:
-        log.warning("outbox: could not queue e-mail %s; the sweep will send it", email_id)
+        log.warning("outbox: could not queue e-mails %s; the sweep will send them", email_ids)
 
 
 def backoff(attempts: int) -> timedelta:

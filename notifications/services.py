@@ -19,7 +19,7 @@ from cite.errors import InvalidInput, NotFound
 from cite.permissions import require
 from notifications import live, registry, render, selectors
 from notifications.models import Delivery, Follow, Notification, Preference
-from notifications.outbox import email_queue
+from notifications.outbox import emails_queue
 
 
 def delivery_for(*, users: list[User], kind: str) -> dict[int, str]:
@@ -75,11 +75,15 @@ def notify(
                 for user in users
             ]
         )
+        emails = []
         for notification in notifications:
             notification.target = object
             if notification.emailed_at is not None:
                 email = render.email_for(notification)
-                email_queue(to=notification.recipient.email, recipient=notification.recipient, kind=kind, **email)
+                emails.append(
+                    {"to": notification.recipient.email, "recipient": notification.recipient, "kind": kind, **email}
+                )
+        emails_queue(emails)
         _unread_changed([user.pk for user in users])
     return notifications
 

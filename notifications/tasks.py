@@ -11,6 +11,11 @@ def outbox_send(email_id: int) -> bool:
     return outbox.outbox_send(email_id=email_id)
 
 
+@shared_task(name="notifications.tasks.outbox_send_batch")
+def outbox_send_batch(email_ids: list[int]) -> int:
+    return sum(outbox.outbox_send(email_id=email_id) for email_id in email_ids)
+
+
 @shared_task(name="notifications.tasks.outbox_sweep")
 def outbox_sweep() -> int:
     """Periodic: sends what is due, including rows whose wake-up call was lost or that failed."""
