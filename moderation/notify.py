@@ -112,7 +112,11 @@ registry.register_kind(
     "message_restored",
     group=GROUP,
     label=_("My message is published or restored"),
-    text=_("Your message in the debate “%(object)s” is visible again."),
+    text=lambda data: (
+        _("Your message in the debate “%(object)s” is published after review.")
+        if data.get("published")
+        else _("Your message in the debate “%(object)s” is visible again.")
+    ),
 )
 registry.register_kind(
     "moderation_action",
@@ -141,6 +145,8 @@ def action_told(action: ModerationAction) -> None:
     if kind is None or action.target is None:
         return
     data = {"reason": action.reason} if action.reason else {}
+    if action.kind == Kind.APPROVE:
+        data["published"] = True
     if kind == "appeal_decided":
         data["upheld"] = action.kind == Kind.APPEAL_UPHELD
     notify(recipients=[action.target], kind=kind, object=action, actor=action.actor, data=data)

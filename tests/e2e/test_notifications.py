@@ -79,3 +79,47 @@ def test_notification_pages_work_without_javascript_and_pass_axe(live_url, new_p
             scripted.set_viewport_size({"width": width, "height": height})
             scripted.goto(path)
             assert_accessible(scripted)
+
+
+def test_a_reply_in_a_room_rings_the_bell_live_then_waits_in_the_inbox_and_the_mailbox(
+    live_url, new_page, e2e_db, mail_dir
+):
+    from allauth.account.models import EmailAddress
+    from playwright.sync_api import expect
+
+    from accounts.models import User
+    from debates.models import Debate
+    from tests.e2e.conftest import DEMO_PASSWORD
+
+    n = uuid.uuid4().hex[:8]
+    debate = Debate.objects.create(title=f"Débat {n}", slug=f"debat-cloche-{n}", question="Des bancs ?", status="open")
+    people = []
+    for name in ("Aline", "Bastien"):
+        email = f"{name.lower()}-{n}@example.org"
+        User.objects.create_user(email=email, password=DEMO_PASSWORD, display_name=f"{name} {n}")
+        EmailAddress.objects.create(user=User.objects.get(email=email), email=email, verified=True, primary=True)
+        people.append(email)
+    author, replier = new_page(), new_page()
+    for page, email in ((author, people[0]), (replier, people[1])):
+        login(page, email)
+        page.goto(debate.get_absolute_url())
+        expect(page.locator("#connection-status")).to_contain_text("En direct")
+    author.get_by_label("Votre message").fill("Des bancs à l’ombre, s’il vous plaît.")
+    author.locator("#send-button").click()
+    author.get_by_role("dialog", name="La charte du débat").get_by_role("button", name="J’accepte la charte").click()
+    message = replier.locator("#messages .room-message", has_text="Des bancs à l’ombre")
+    expect(message).to_have_count(1)
+    message.get_by_role("link", name="Répondre").click()
+    replier.get_by_label("Votre message").fill("Bonne idée, près de l’école.")
+    replier.locator("#send-button").click()
+    replier.get_by_role("dialog", name="La charte du débat").get_by_role("button", name="J’accepte la charte").click()
+    expect(author.locator("#messages")).to_contain_text("près de l’école")
+
+    # The bell of the author follows the room's socket; the change is said politely.
+    expect(author.locator("[data-notifications-count]")).to_have_text("1")
+    expect(author.locator(".bell__count")).to_be_visible()
+    expect(author.locator("[data-notifications-live]")).to_contain_text("1 notification non lue")
+    author.goto("/notifications/")
+    expect(author.locator(".notification--unread")).to_contain_text(f"Bastien {n} a répondu à votre message")
+    mails = "".join(path.read_text() for path in mail_dir.glob("*.log"))
+    assert f"To: {people[0]}" in mails

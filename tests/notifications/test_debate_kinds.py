@@ -131,3 +131,13 @@ def _engagement():
     page = EngagementPage(title="Le dialogue, une compétence collective", slug="engagement-9-test", number=9)
     root.add_child(instance=page)
     return page
+
+
+def test_a_held_message_published_after_review_says_so(debate, joined, resident, facilitator, told):
+    from notifications.render import sentence
+
+    joined(resident)
+    message = _post(debate, resident, "Ce projet est débile et toi aussi, connard.")
+    decisions.message_approve(actor=facilitator, message_id=message.pk)
+    assert told("message_restored") == {resident.pk}
+    assert "publié après relecture" in sentence(Notification.objects.get(kind="message_restored"))
