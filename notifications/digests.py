@@ -53,19 +53,32 @@ def _title(notification: Notification) -> str:
     return target.title(obj) if target is not None and obj is not None else ""
 
 
+def delivery_choices(*, user) -> dict[str, str]:
+    from notifications.services import delivery_choices as choices
+
+    return choices(user=user)
+
+
 def digest_send(*, user_id: int, frequency: str) -> int:
     with transaction.atomic():
         user = User.objects.select_for_update().filter(pk=user_id).first()
         if user is None:
             return 0
         notifications = list(
-            _pending(frequency).select_for_update().filter(recipient=user).order_by("created_at", "pk")
+            _pending(frequency)
+            .select_for_update(of=("self",))
+            .filter(recipient=user)
+            .select_related("actor")
+            .order_by("created_at", "pk")
         )
         if not notifications:
             return 0
         now = timezone.now()
         Notification.objects.filter(pk__in=[n.pk for n in notifications]).update(emailed_at=now)
-        if not user.is_active or user.deleted_at or not user.email:
+        # A kind switched to "never" since these were written is left out of the digest.
+        choices = delivery_choices(user=user)
+        notifications = [n for n in notifications if choices.get(n.kind) != Delivery.NEVER]
+        if not notifications or not user.is_active or user.deleted_at or not user.email:
             return 0
         selectors.with_targets(notifications)
         for notification in notifications:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from contextlib import suppress
+
 from django.contrib.contenttypes.models import ContentType
 from django.contrib.contenttypes.prefetch import GenericPrefetch
 from django.core.cache import cache
@@ -48,15 +50,21 @@ def unread_count(*, user) -> int:
     if user is None or not user.is_authenticated:
         return 0
     key = _unread_key(user.pk)
-    count = cache.get(key)
+    try:
+        count = cache.get(key)
+    except Exception:
+        count = None  # the cache is down: count in the database, the page still shows
     if count is None:
         count = Notification.objects.filter(recipient=user, read_at__isnull=True).count()
-        cache.set(key, count, 60 * 60)
+        with suppress(Exception):
+            cache.set(key, count, 60 * 60)
     return count
 
 
 def forget_unread(user_ids: list[int]) -> None:
-    cache.delete_many([_unread_key(user_id) for user_id in user_ids])
+    # A cache that is down keeps no stale count either: nothing to forget then.
+    with suppress(Exception):
+        cache.delete_many([_unread_key(user_id) for user_id in user_ids])
 
 
 def inbox(*, user, unread_only: bool = False) -> QuerySet[Notification]:

@@ -149,3 +149,14 @@ def test_outbox_gives_up_after_many_failures(people, settings):
     row.refresh_from_db()
     assert row.status == OutgoingEmail.Status.FAILED and "SMTP" in row.last_error
     assert outbox.backoff(1) < outbox.backoff(3) <= outbox.backoff(30)
+
+
+def test_a_kind_switched_to_never_is_left_out_of_the_waiting_digest(people, make_pact, mailed):
+    pact = make_pact(status=S.CONSULTATION)
+    Preference.objects.create(user=people.proponent, kind="pact_co_design", delivery=Delivery.DAILY)
+    notify(recipients=[people.proponent], kind="pact_co_design", object=pact, actor=people.city_agent)
+    Preference.objects.filter(user=people.proponent).update(delivery=Delivery.NEVER)
+    with mailed() as sent:
+        assert digests.digests_send(frequency="daily") == 0
+    assert sent.to(people.proponent) == []
+    assert Notification.objects.get(recipient=people.proponent).emailed_at is not None
