@@ -102,7 +102,7 @@ class OutgoingEmail(models.Model):
     recipient = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
-    to = models.EmailField(_("to"))
+    to = models.EmailField(_("recipient address"))
     subject = models.CharField(_("subject"), max_length=300)
     body = models.TextField(_("body"))
     headers = models.JSONField(default=dict, blank=True)
