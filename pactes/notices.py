@@ -18,7 +18,7 @@ from notifications.models import Delivery
 from notifications.selectors import followers_of
 from notifications.services import notify
 from pactes.models import Comment, Commons, JoinRequest, Pact, Party, Reminder
-from pactes.predicates import PARTY_SIGNATORY, allowed, is_pact_party_member, party_standing
+from pactes.predicates import PARTY_SIGNATORY, PROPONENT_SIGNATORY, allowed, is_pact_party_member, party_standing
 
 GROUP = _("Collaboration pacts")
 
@@ -239,8 +239,8 @@ def department_agents(pact: Pact) -> list[User]:
 
 
 def signatories(pact: Pact, version) -> list[User]:
-    """Who may sign ``version`` for a party other than the city (the city's agents hear of it
-    as parties through ``pact_signing``)."""
+    """Who may sign ``version`` for a party other than the city (the city signs through the
+    department's agents, told separately)."""
     candidates = party_people(pact)
     return [
         user for user in candidates if any(PARTY_SIGNATORY in marks for marks in party_standing(user, pact).values())
@@ -280,7 +280,7 @@ def pact_moved(*, pact: Pact, name: str, actor=None, reason: str = "") -> None:
     if pact.status == Pact.Status.SIGNING and pact.frozen_version_id:
         version = pact.frozen_version
         notify(
-            recipients=signatories(pact, version),
+            recipients=[*signatories(pact, version), *department_agents(pact)],
             kind="version_to_sign",
             object=pact,
             actor=actor,
@@ -298,7 +298,12 @@ def comment_answered(comment: Comment) -> None:
 
 def join_requested(join_request: JoinRequest) -> None:
     pact = join_request.pact
-    proponents = [user for user in party_people(pact) if party_standing(user, pact)]
+    # Those who may decide: the proponents' signatories and the department's agents.
+    proponents = [
+        user
+        for user in party_people(pact)
+        if any(PROPONENT_SIGNATORY in marks for marks in party_standing(user, pact).values())
+    ]
     notify(
         recipients=[*proponents, *department_agents(pact)],
         kind="join_requested",

@@ -89,10 +89,11 @@ def test_each_transition_gives_its_kind_with_the_reason(people, make_pact, told,
     assert notification.data.get("reason") == "Parce que."
 
 
-def test_freeze_asks_each_signatory_to_sign(people, make_pact, told):
+def test_freeze_asks_each_signatory_to_sign(people, make_pact, department_agent, told):
     pact = make_pact(status=S.CO_DESIGN)
     pact = pact_transition(pact=pact, name="freeze", actor=people.city_agent)
-    assert told("version_to_sign") == {people.proponent.pk, people.other_party.pk}
+    # The department's agent signs for the city; the resident and the actor are not asked.
+    assert told("version_to_sign") == {people.proponent.pk, people.other_party.pk, department_agent.pk}
     assert people.proponent.pk in told("pact_signing")
     notification = Notification.objects.get(kind="version_to_sign", recipient=people.proponent)
     from notifications.render import sentence
@@ -138,6 +139,7 @@ def test_a_join_request_tells_proponents_and_agents_and_the_decision_tells_the_r
     join_request = services.join_request_create(actor=requester, pact=pact, message="Je peux aider.")
     assert people.proponent.pk in told("join_requested")
     assert people.city_agent.pk in told("join_requested")
+    assert people.other_party.pk not in told("join_requested")  # a partner does not decide
     assert requester.pk not in told("join_requested")
     assert people.resident.pk not in told("join_requested")
     services.join_request_decide(actor=people.proponent, join_request=join_request, accept=False, reason="Complet.")
