@@ -263,7 +263,7 @@ _MOVED = {
 
 def pact_moved(*, pact: Pact, name: str, actor=None, reason: str = "") -> None:
     """After the transition ``name`` of ``pact`` (locked, in the transition's transaction)."""
-    data = {"reason": reason} if reason else {}
+    data = {"reason": str(reason)} if reason else {}
     if name == "submit":
         notify(recipients=department_agents(pact), kind="pact_proposed", object=pact, actor=actor)
         followers = followers_of(pact.engagement, pact.commons)

@@ -72,7 +72,18 @@ def test_notification_pages_work_without_javascript_and_pass_axe(live_url, new_p
     page.wait_for_load_state()
     assert "Vos choix sont enregistrés." in page.locator("main").inner_text()
     assert page.get_by_label("Une réponse à mon message dans un débat").input_value() == "weekly"
+    from accounts.models import User
+    from notifications.render import unsubscribe_token
+
+    resident = User.objects.get(email="habitant@example.org")
+    unsubscribe = f"/notifications/desabonnement/{unsubscribe_token(resident.pk, 'pact_ending')}/"
     scripted = new_page()
+    scripted.goto(unsubscribe)
+    assert_accessible(scripted)
+    scripted.get_by_role("button", name="Arrêter ces courriels").click()
+    scripted.wait_for_load_state()
+    assert "vous ne recevrez plus ces courriels" in scripted.locator("main").inner_text()
+    assert_accessible(scripted)
     login(scripted, "habitant@example.org")
     for path in ("/notifications/", "/compte/notifications/"):
         for width, height in ((1280, 900), (375, 800)):
