@@ -107,7 +107,7 @@ class OutgoingEmail(models.Model):
     body = models.TextField(_("body"))
     headers = models.JSONField(default=dict, blank=True)
     kind = models.CharField(_("kind"), max_length=60, blank=True)
-    status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.PENDING)
+    status = models.CharField(_("sending status"), max_length=10, choices=Status.choices, default=Status.PENDING)
     attempts = models.PositiveSmallIntegerField(default=0)
     next_attempt_at = models.DateTimeField(default=timezone.now)
     last_error = models.CharField(max_length=300, blank=True)
