@@ -54,6 +54,8 @@ class Debate(models.Model):
     status = models.CharField(_("status"), max_length=12, choices=Status.choices, default=Status.SCHEDULED)
     mode = models.CharField(_("mode"), max_length=8, choices=Mode.choices, default=Mode.OPEN)
     slow_seconds = models.PositiveIntegerField(_("seconds between two messages in slow mode"), default=60)
+    # None: as the facilitation profile says; True or False: a facilitator's choice for this room.
+    reformulation_required = models.BooleanField(_("reformulation mode"), null=True, blank=True, default=None)
     charter = models.TextField(_("charter"), blank=True, help_text=_("Empty: the platform's default charter."))
     visibility = models.CharField(_("visibility"), max_length=10, choices=Visibility.choices, default=Visibility.PUBLIC)
     synthesis = models.TextField(_("synthesis"), blank=True)

@@ -270,3 +270,32 @@ def register_csv(request):
     writer.writerow(public_register.CSV_HEADER)
     writer.writerows(public_register.csv_rows())
     return response
+
+
+# --- Reformulation mode, from the room's facilitation panel -----------------------------------
+
+_REFORMULATION_CHOICES = {"profile": None, "on": True, "off": False}
+
+
+@login_required
+@require_POST
+def reformulation(request, debate_id: int):
+    """Switch reformulation mode in a room (the facilitation panel's form; works without
+    JavaScript). The room's facilitators only; the room is told live."""
+    from debates import services as rooms
+    from debates.models import Debate
+
+    debate = get_object_or_404(Debate, pk=debate_id)
+    choice = request.POST.get("required", "")
+    if choice not in _REFORMULATION_CHOICES:
+        messages.error(request, _("Choose whether reformulation mode is on, off or as the profile says."))
+        return redirect("debates:room", slug=debate.slug)
+    try:
+        rooms.room_set_reformulation(actor=request.user, debate=debate, required=_REFORMULATION_CHOICES[choice])
+    except ApplicationError as error:
+        if error.code == "FORBIDDEN":
+            raise PermissionDenied from error
+        messages.error(request, error.detail)
+    else:
+        messages.success(request, _("Reformulation mode has been changed for this room."))
+    return redirect("debates:room", slug=debate.slug)

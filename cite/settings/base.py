@@ -378,3 +378,5 @@ CELERY_BEAT_SCHEDULE["pactes-send-reminders"] = {
     "task": "pactes.tasks.send_reminders",
     "schedule": 60 * 60,
 }
+# The moderation pipeline's pluggable classifier (docs/moderation.md): empty, off.
+MODERATION_CLASSIFIER = env.MODERATION_CLASSIFIER

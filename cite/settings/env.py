@@ -78,3 +78,6 @@ HSTS_SECONDS = integer("HSTS_SECONDS", 31536000)
 LOG_LEVEL = text("LOG_LEVEL", "INFO")
 # Tests only: a daphne process started by the browser tests writes its e-mails here.
 EMAIL_FILE_PATH = text("EMAIL_FILE_PATH")
+# A text classifier for the moderation pipeline's "classifier" step (dotted path of a class with
+# score(text, lang)); empty: the step does nothing.
+MODERATION_CLASSIFIER = text("MODERATION_CLASSIFIER", "")
