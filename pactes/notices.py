@@ -54,7 +54,7 @@ registry.register_target(
 registry.register_target(
     Commons,
     title=lambda commons: commons.name,
-    url=lambda commons: f"/pactes/biens-communs/#commons-{commons.pk}",
+    url=lambda commons: commons.get_absolute_url(),
     visible=lambda user, commons: commons.is_validated,
     followable=True,
 )

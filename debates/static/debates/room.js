@@ -223,9 +223,11 @@
     author.textContent = m.author.display_name;
     article.setAttribute("aria-labelledby", author.id);
     item.querySelector(".room-message__role").hidden = m.author.role !== "facilitator";
-    var when = item.querySelector("time");
-    when.dateTime = m.created_at;
+    // The <time> is made here: an empty one in the template would be invalid HTML.
+    var when = document.createElement("time");
+    when.dateTime = m.created_at.replace(/\.\d+/, "");  // HTML allows at most 3 fraction digits
     when.textContent = time(m.created_at);
+    item.querySelector(".room-message__when").appendChild(when);
     if (m.reply_to) {
       var link = item.querySelector(".room-message__reply-to");
       link.href = "#message-" + m.reply_to;
