@@ -82,17 +82,22 @@ def preferences(request):
 
 
 @login_required
-@require_POST
+@require_http_methods(["GET", "POST"])
 def follow(request):
     """Follow or stop following ``target`` ("app.model:id"): an unknown object, one that cannot
-    be followed or one the person may not see are all "not found"."""
-    label, _sep, raw_id = request.POST.get("target", "").partition(":")
+    be followed or one the person may not see are all "not found". GET shows the state and the
+    button (pages with a tight query budget link here instead of showing it)."""
+    source = request.POST if request.method == "POST" else request.GET
+    label, _sep, raw_id = source.get("target", "").partition(":")
     target = registry.target_for_label(label)
     if target is None or not target.followable or not raw_id.isdigit():
         raise Http404()
     obj = apps.get_model(label)._default_manager.filter(pk=int(raw_id)).first()
     if obj is None or not target.visible(request.user, obj):
         raise Http404()
+    if request.method == "GET":
+        context = {"obj": obj, "title": target.title(obj), "url": target.url(obj)}
+        return render(request, "notifications/follow.html", context)
     try:
         following = services.follow_set(actor=request.user, target=obj, follow=request.POST.get("follow") != "0")
     except ApplicationError as error:

@@ -18,7 +18,14 @@ from notifications.models import Delivery
 from notifications.selectors import followers_of
 from notifications.services import notify
 from pactes.models import Comment, Commons, JoinRequest, Pact, Party, Reminder
-from pactes.predicates import PARTY_SIGNATORY, PROPONENT_SIGNATORY, allowed, is_pact_party_member, party_standing
+from pactes.predicates import (
+    PARTY_SIGNATORY,
+    PROPONENT_SIGNATORY,
+    allowed,
+    is_city_staff,
+    is_pact_party_member,
+    party_standing,
+)
 
 GROUP = _("Collaboration pacts")
 
@@ -34,8 +41,9 @@ registry.register_target(
     url=lambda pact: pact.get_absolute_url(),
     visible=_can_view,
     followable=True,
-    # The parties hear of everything that happens to their pact without following it.
-    follow_offered=lambda user, pact: not is_pact_party_member(user, pact),
+    # The parties hear of everything that happens to their pact without following it; city
+    # staff follow pacts from their dashboard (the department's agents are told as a party).
+    follow_offered=lambda user, pact: not (is_pact_party_member(user, pact) or is_city_staff(user, pact)),
 )
 registry.register_target(
     Comment,

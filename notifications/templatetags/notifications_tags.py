@@ -15,8 +15,8 @@ def follow_button(context, obj):
         user is not None and user.is_authenticated and target and target.followable and target.visible(user, obj)
     )
     if allowed and target.follow_offered is not None:
-        # Still offered to someone who follows already, so that they can stop.
-        allowed = target.follow_offered(user, obj) or obj.pk in _followed_ids(request, user, obj)
+        # Those told anyway (a pact's parties) get no button: notify tells each person once.
+        allowed = target.follow_offered(user, obj)
     return {
         "request": request,
         "user": user,

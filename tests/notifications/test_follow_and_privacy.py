@@ -20,11 +20,14 @@ def _target(obj) -> str:
 def test_follow_a_pact_then_hear_of_its_moves_then_stop(client_for, people, make_pact):
     pact = make_pact(status=S.SUBMITTED)
     client = client_for(people.resident)
-    page = client.get(pact.get_absolute_url()).content.decode()
+    assert f"/notifications/suivre/?target={_target(pact)}" in client.get(pact.get_absolute_url()).content.decode()
+    page = client.get(f"/notifications/suivre/?target={_target(pact)}").content.decode()
     assert 'name="target" value="pactes.pact:' in page and 'aria-pressed="false"' in page
-    response = client.post("/notifications/suivre/", {"target": _target(pact), "follow": "1"})
+    response = client.post(
+        "/notifications/suivre/", {"target": _target(pact), "follow": "1", "next": pact.get_absolute_url()}
+    )
     assert response.status_code == 302 and response["Location"] == pact.get_absolute_url()
-    assert 'aria-pressed="true"' in client.get(pact.get_absolute_url()).content.decode()
+    assert 'aria-pressed="true"' in client.get(f"/notifications/suivre/?target={_target(pact)}").content.decode()
     pact_transition(pact=pact, name="open_consultation", actor=people.city_agent)
     assert Notification.objects.filter(recipient=people.resident, kind="pact_consultation").exists()
     client.post("/notifications/suivre/", {"target": _target(pact), "follow": "0"})

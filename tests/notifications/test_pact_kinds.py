@@ -27,16 +27,20 @@ def department_agent(make_user, people):
 
 
 def test_submit_tells_the_agents_of_the_department_and_no_one_else(
-    people, make_pact, department_agent, make_user, told, mailed
+    people, make_pact, department_agent, make_user, make_organisation, told, mailed
 ):
+    from accounts.models import Organisation
+
+    other_department_agent = make_user(roles=[Role.CITY_AGENT], display_name="Agent des sports")
+    make_organisation(name="Sports", kind=Organisation.Kind.CITY_DEPARTMENT, members=[other_department_agent])
     pact = make_pact(status=S.DRAFT)
     pact.commons.managing_department = people.city
     pact.commons.save()
     with mailed() as sent:
         pact_transition(pact=pact, name="submit", actor=people.proponent)
-    assert told("pact_proposed") == {department_agent.pk}
-    # people.city_agent belongs to no department: the department's own agent is the one told.
-    assert people.city_agent.pk not in told("pact_proposed")
+    # The agents of the department that manages the commons; an agent of another one is not told.
+    assert told("pact_proposed") == {department_agent.pk, people.city_agent.pk}
+    assert other_department_agent.pk not in told("pact_proposed")
     assert len(sent.to(department_agent)) == 1
     assert pact.title in sent.to(department_agent)[0].subject
     assert sent.to(people.resident) == [] and sent.to(people.proponent) == []
