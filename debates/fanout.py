@@ -24,7 +24,7 @@ from channels.db import database_sync_to_async
 from django.conf import settings
 from django.core.cache import cache
 
-from debates import events, selectors
+from debates import events, floor_clock, selectors
 from debates.models import Debate
 
 logger = logging.getLogger(__name__)
@@ -151,6 +151,8 @@ class RoomHub:
     async def _broadcast(self, audience: str, seq: int | None, frame: Frame) -> None:
         # Writing to a socket does not wait for the network (the server buffers), so one slow
         # socket cannot hold the others back; slow readers are closed by their consumer.
+        if seq is not None:
+            floor_clock.observe(self.debate_id, frame.text)
         for listener in list(self.listeners):
             await listener.deliver(audience, seq, frame)
 
@@ -235,6 +237,11 @@ async def leave(debate_id: int, listener: Listener) -> None:
             del _hubs[key]
             await hub.stop()
     await database_sync_to_async(_presence_add)(debate_id, -1)
+
+
+def presence(debate_id: int) -> int:
+    """How many sockets the room has, over every process (sent in ``room.state``)."""
+    return _presence(debate_id)
 
 
 def hub_count() -> int:

@@ -7,6 +7,7 @@ urlpatterns = [
     path("", views.index, name="index"),
     path("agenda.ics", views.calendar, name="calendar"),
     path("<slug:slug>/", views.room, name="room"),
+    path("<slug:slug>/salle/", views.hall, name="hall"),
     path("<slug:slug>/messages/", views.post_message, name="post"),
     path("<slug:slug>/charte/", views.accept_charter, name="charter"),
     path("<slug:slug>/suivre/", views.follow, name="follow"),
