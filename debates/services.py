@@ -636,11 +636,11 @@ def room_set_mode(*, actor: User, debate: Debate, mode: str, slow_seconds: int |
         if slow_seconds is not None:
             debate.slow_seconds = slow_seconds
         debate.save(update_fields=fields)
+        _record(debate, "mode.changed", frames.mode(debate), actor=actor)
         # A pause or the end of the debate stops the speaking turn too: nobody keeps the floor
         # in a room where nobody may post.
         if mode in ("closed", Debate.Mode.PAUSED):
             _end_floor(debate, actor=actor)
-        _record(debate, "mode.changed", frames.mode(debate), actor=actor)
     return debate
 
 
