@@ -441,7 +441,12 @@
   function openMenu(menu, focusLast) {
     closeMenus(menu);
     var list = menu.querySelector(".room-menu__list");
+    list.classList.remove("room-menu__list--up");
     list.hidden = false;
+    // Near the bottom of the conversation's region, the list opens upwards to stay in view.
+    if (list.getBoundingClientRect().bottom > scroller.getBoundingClientRect().bottom) {
+      list.classList.add("room-menu__list--up");
+    }
     menu.querySelector(".room-menu__button").setAttribute("aria-expanded", "true");
     var entries = list.querySelectorAll("[role=menuitem]");
     if (entries.length) entries[focusLast ? entries.length - 1 : 0].focus();
@@ -596,6 +601,7 @@
       confirm: state.confirm,
     };
     if (replyTo) frame.reply_to = replyTo;
+    state.sentBody = body.value;
     return send(frame);
   }
 
@@ -620,6 +626,9 @@
       }
     });
     body.addEventListener("input", function () {
+      // A text changed after it was sent is another message: it gets its own client_id (the
+      // server would take the same id for a resend of the first one and store nothing).
+      if (state.draftId && body.value !== state.sentBody) state.draftId = null;
       // An edited text is a new proposal: the pipeline looks at it again.
       if (state.confirm) {
         state.confirm = false;
@@ -932,6 +941,12 @@
   var existing = items();
   existing.forEach(addActions);
   if (existing.length) activate(existing[existing.length - 1], false);
-  if (!location.hash || location.hash === "#composer") toBottom();
+  if (!location.hash || location.hash === "#composer") {
+    toBottom();
+    // The live part of the page (live bar, conversation, composer) is sized to the screen:
+    // bring it into view, the debate's title and description stay just above.
+    var stage = document.querySelector(".room__stage");
+    if (stage && !location.hash) window.scrollTo(0, stage.getBoundingClientRect().top + window.pageYOffset - 4);
+  }
   connect();
 })();
