@@ -443,10 +443,15 @@
     var list = menu.querySelector(".room-menu__list");
     list.classList.remove("room-menu__list--up");
     list.hidden = false;
-    // Near the bottom of the conversation's region, the list opens upwards to stay in view.
-    if (list.getBoundingClientRect().bottom > scroller.getBoundingClientRect().bottom) {
-      list.classList.add("room-menu__list--up");
+    // Near the bottom of the conversation's region, the list opens upwards to stay in view,
+    // and the region scrolls if it must to show all of it.
+    var box = list.getBoundingClientRect();
+    var region = scroller.getBoundingClientRect();
+    if (box.bottom > region.bottom) {
+      var opener = menu.querySelector(".room-menu__button").getBoundingClientRect();
+      if (opener.top - region.top > region.bottom - opener.bottom) list.classList.add("room-menu__list--up");
     }
+    if (list.scrollIntoView) list.scrollIntoView({ block: "nearest" });
     menu.querySelector(".room-menu__button").setAttribute("aria-expanded", "true");
     var entries = list.querySelectorAll("[role=menuitem]");
     if (entries.length) entries[focusLast ? entries.length - 1 : 0].focus();
