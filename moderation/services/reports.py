@@ -11,11 +11,13 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from accounts.models import User
+from cite.errors import PermissionDenied
 from debates import services as rooms
-from debates.models import Debate, Message, Report
+from debates.models import Debate, Message, Participation, Report
 from debates.services import debate_profile
 
 from .. import events, notify, reasons
+from ..exclusion import is_exclusion
 from ..log import action_record
 from ..models import ModerationAction
 from .common import message_of
@@ -33,6 +35,14 @@ def report_submit(*, actor: User, message_id: int, reason: str, detail: str = ""
     debate = message.debate
     with transaction.atomic():
         Debate.objects.select_for_update().get(pk=debate.pk)
+        # Someone excluded from a debate takes no further part in it, reports included.
+        muted_until = (
+            Participation.objects.filter(debate=debate, user_id=getattr(actor, "pk", None))
+            .values_list("muted_until", flat=True)
+            .first()
+        )
+        if is_exclusion(muted_until):
+            raise PermissionDenied(_("You have been excluded from this debate."), code="EXCLUDED")
         report = rooms.report_create(actor=actor, debate=debate, message_id=message.pk, reason=reason, detail=detail)
         threshold = debate_profile(debate).report_hide_threshold
         codes = list(Report.objects.filter(message=message).values_list("reason", flat=True))
