@@ -639,6 +639,12 @@ class RoomConsumer(AsyncWebsocketConsumer):
             slow_seconds=_field(frame, "slow_seconds", int, required=False),
         )
 
+    async def handle_room_set_reformulation(self, frame):
+        required = frame.get("required")
+        if required is not None and not isinstance(required, bool):
+            raise FrameError("INVALID_FRAME", _("The field “%(name)s” has the wrong type.") % {"name": "required"})
+        await self._act(services.room_set_reformulation, required=required)
+
 
 HANDLERS = {
     "resume": RoomConsumer.handle_resume,
@@ -657,4 +663,5 @@ HANDLERS = {
     "message.hide": RoomConsumer.handle_message_hide,
     "participant.mute": RoomConsumer.handle_participant_mute,
     "room.set_mode": RoomConsumer.handle_room_set_mode,
+    "room.set_reformulation": RoomConsumer.handle_room_set_reformulation,
 }

@@ -38,13 +38,15 @@ def load(slug: str) -> tuple[Debate, dict] | None:
 
 
 def shared_part(debate: Debate) -> dict:
+    profile = services.debate_profile(debate)
     return {
         "room": {
             "id": debate.pk,
             "slug": debate.slug,
             "title": debate.title,
             **frames.mode(debate),
-            "max_length": services.debate_profile(debate).max_length,
+            "max_length": profile.max_length,
+            "reformulation_required": services.reformulation_required(debate, profile),
         },
         "queue": frames.queue(selectors.speaking_queue(debate=debate)),
         "floor": frames.floor(debate),

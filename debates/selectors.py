@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.utils import timezone
 
@@ -51,13 +53,19 @@ def debates_index() -> dict[str, list[Debate]]:
     }
 
 
-def upcoming_sessions(*, debate: Debate | None = None) -> QuerySet[DebateSession]:
-    sessions = DebateSession.objects.filter(ends_at__gte=timezone.now()).select_related("debate")
-    if debate is not None:
-        return sessions.filter(debate=debate)
-    return sessions.filter(debate__visibility=Debate.Visibility.PUBLIC).exclude(
-        debate__status__in=[Debate.Status.CLOSED, Debate.Status.ARCHIVED]
-    )
+# Sessions stay in the calendars for a year after they end, so that subscribed calendars keep them.
+CALENDAR_HISTORY = timedelta(days=365)
+
+
+def calendar_sessions(*, debate: Debate | None = None) -> QuerySet[DebateSession]:
+    """Sessions for the calendars: the coming ones and those of the past year, of public debates
+    (or of ``debate``, which the caller may show), oldest first."""
+    sessions = DebateSession.objects.filter(ends_at__gte=timezone.now() - CALENDAR_HISTORY).select_related("debate")
+    if debate is None:
+        sessions = sessions.filter(debate__visibility=Debate.Visibility.PUBLIC)
+    else:
+        sessions = sessions.filter(debate=debate)
+    return sessions.order_by("starts_at", "pk")
 
 
 def transcript(*, debate: Debate) -> list[Message]:

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from pactes.views import followup, pact, public, register, signing, text
+from pactes.views import followup, journal, pact, places, public, register, signing, text
 
 app_name = "pactes"
 urlpatterns = [
@@ -8,8 +8,14 @@ urlpatterns = [
     path("biens-communs/", register.commons_view, name="commons"),
     path("export.csv", register.export_csv, name="export_csv"),
     path("export.geojson", register.export_geojson, name="export_geojson"),
+    path("biens-communs/export.csv", register.export_commons_csv, name="export_commons_csv"),
+    path("biens-communs/<int:pk>/", places.commons_detail, name="commons_detail"),
     path("biens-communs/<int:pk>/photo/", public.commons_photo, name="commons_photo"),
+    path("quartiers.geojson", places.neighbourhoods, name="neighbourhoods"),
+    path("geocodage/", places.geocode_view, name="geocode"),
     path("verifier/", public.verify, name="verify"),
+    path("journal/", journal.journal_view, name="journal"),
+    path("journal.json", journal.journal_feed, name="journal_feed"),
     path("pieces-jointes/<int:pk>/", public.attachment, name="attachment"),
     path("proposer/", pact.propose, name="propose"),
     path("tableau-de-bord/", followup.dashboard_view, name="dashboard"),
@@ -18,6 +24,7 @@ urlpatterns = [
     path("<int:pk>/rapports/<int:report_id>/repondre/", followup.report_answer, name="report_answer"),
     path("<int:pk>/renouveler/", followup.renew, name="renew"),
     path("<int:pk>/", pact.pact_detail, name="detail"),
+    path("<int:pk>/carte.png", register.pact_card, name="card"),
     path("<int:pk>/action/<slug:name>/", pact.pact_action, name="action"),
     path("<int:pk>/deliberation/", pact.council_reference, name="council_reference"),
     path("<int:pk>/debat/", pact.debate_link, name="debate_link"),
@@ -29,6 +36,7 @@ urlpatterns = [
     path("<int:pk>/modifier/", text.pact_edit, name="edit"),
     path("<int:pk>/versions/<int:number>/", text.version_detail, name="version"),
     path("<int:pk>/versions/<int:number>.pdf", text.version_pdf_view, name="version_pdf"),
+    path("<int:pk>/versions/<int:number>.json", text.version_json_view, name="version_json"),
     path("<int:pk>/diff/", text.version_diff, name="diff"),
     path("<int:pk>/signer/", signing.sign, name="sign"),
 ]

@@ -383,6 +383,8 @@ def test_keyboard_only_journey_join_charter_post_hand_reply_report(new_page, roo
     page.keyboard.press("Enter")
     report = page.get_by_role("dialog", name="Signaler ce message")
     expect(report).to_be_visible()
+    expect(report.get_by_label("Motif")).to_be_focused()
+    page.keyboard.press("ArrowDown")  # the first reason
     _tab_until(page, "el.textContent.trim() === 'Envoyer le signalement'", limit=10)
     page.keyboard.press("Enter")
     expect(page.locator("#composer-notice")).to_contain_text("examiner votre signalement")

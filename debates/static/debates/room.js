@@ -307,9 +307,11 @@
     // The badge is removed, not hidden: a class that sets display would show it again.
     if (m.author.role !== "facilitator") item.querySelector(".room-message__role").remove();
     else item.querySelector(".room-message__role").hidden = false;
-    var when = item.querySelector("time");
-    when.dateTime = m.created_at;
+    // The <time> is made here: an empty one in the template would be invalid HTML.
+    var when = document.createElement("time");
+    when.dateTime = m.created_at.replace(/\.\d+/, "");  // HTML allows at most 3 fraction digits
     when.textContent = time(m.created_at);
+    item.querySelector(".room-message__when").appendChild(when);
     if (m.reply_to) {
       var link = item.querySelector(".room-message__reply-to");
       link.href = "#message-" + m.reply_to;

@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('debates', '0002_floor_since'),
+        ('debates', '0004_session_place_and_dates'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
