@@ -26,5 +26,10 @@ if settings.DEBUG:
 
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
+handler400 = "cite.error_pages.bad_request"
+handler403 = "cite.error_pages.permission_denied"
+handler404 = "cite.error_pages.page_not_found"
+handler500 = "cite.error_pages.server_error"
+
 # Wagtail serves every other path from its page tree; it comes last.
 urlpatterns.append(path("", include(wagtail_urls)))
