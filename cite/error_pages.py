@@ -67,6 +67,10 @@ def service_unavailable() -> HttpResponse:
     )
     response["Retry-After"] = str(RETRY_AFTER_SECONDS)
     response["Cache-Control"] = "no-store"
+    # Answered outside the middlewares that add these to every other page.
+    response["Content-Security-Policy"] = "default-src 'self'; frame-ancestors 'none'"
+    response["X-Frame-Options"] = "DENY"
+    response["X-Content-Type-Options"] = "nosniff"
     return response
 
 

@@ -91,7 +91,7 @@ def test_pages_and_health_probe_answer_503_while_the_database_refuses_connection
             assert status == 503, (page, cookie, body[:500])
             assert "Service momentanément indisponible" in body, (page, body[:500])
             assert "Traceback" not in body and "OperationalError" not in body
-            assert headers["Retry-After"] == "30"
+            assert headers["Retry-After"] == "30" and headers["X-Frame-Options"] == "DENY"
     # The account page of someone logged in: the session itself cannot be read.
     status, headers, body = _get(f"{dead_database_site}/compte/", cookie=SESSION)
     assert status == 503 and "Service momentanément indisponible" in body
