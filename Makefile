@@ -4,6 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 PY := $(BIN)/python
 STAMP := $(VENV)/.installed
+PORT ?= 8000
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
 # Debian packages beside Python's: Pango for WeasyPrint's PDFs, GNU gettext to extract strings,
@@ -39,7 +40,7 @@ demo: migrate compilemessages
 # Embedded mode: SQLite (WAL), in-memory channel layer, eager Celery, served by daphne.
 run: demo
 	$(PY) manage.py collectstatic --noinput -v0
-	$(BIN)/daphne -b 127.0.0.1 -p 8000 cite.asgi:application
+	$(BIN)/daphne -b 127.0.0.1 -p $(PORT) cite.asgi:application
 
 # The whole suite in the embedded mode (SQLite, in-memory layer), then the browser tests in
 # their own session (they need Chromium: installed with apt when missing).
