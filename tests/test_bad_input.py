@@ -15,18 +15,14 @@ HUGE = "99999999999999999999999"
 # Query strings every GET route receives: the parameters the site's views and Wagtail's API read.
 QUERIES = [
     "",
-    f"?page={HUGE}&offset={HUGE}&limit={HUGE}&annee={HUGE}&year={HUGE}&id={HUGE}&child_of={HUGE}",
-    "?page=-1&offset=-5&limit=abc&annee=abc&year=abc&id=abc&child_of=abc&statut=x&type=x",
-    "?q=%00&page=%00&next=%00&recherche=%00&search=%00&fields=%00&order=%00",
-    "?q=%ED%A0%80&page=%ED%A0%80&next=%ED%A0%80&search=%ED%A0%80&annee=%ED%A0%80",
-    "?next=abc&next=//evil.example/&q=" + "x" * 5000,
+    f"?page={HUGE}&offset={HUGE}&limit={HUGE}&annee={HUGE}&year={HUGE}&id={HUGE}&child_of={HUGE}&statut=x&next=abc",
+    "?q=%00&page=%ED%A0%80&next=%00&search=%ED%A0%80&fields=%00&order=%00&annee=abc&type=%ED%A0%80",
 ]
 # Bodies every route receives by POST (urlencoded).
+SURROGATE = "\ud800".encode("utf-8", "surrogatepass").decode("latin-1")
 BODIES = [
-    {},
-    {"next": "abc", "action": "x", "message": HUGE, "user": HUGE, "target": HUGE, "minutes": HUGE},
-    {"next": "moderation:queue", "body": "a\x00b", "title": "\x00", "reason": "\x00", "id": "abc"},
-    {"next": "https://evil.example/", "client_id": "\ud800".encode("utf-8", "surrogatepass").decode("latin-1")},
+    {"next": "abc", "action": "x", "message": HUGE, "user_id": HUGE, "target": HUGE, "minutes": HUGE, "id": "abc"},
+    {"next": "https://evil.example/", "body": "a\x00b", "title": "\x00", "reason": "\x00", "client_id": SURROGATE},
 ]
 # Extra addresses beside the generated ones: the cases of the report that opened this test.
 EXTRA = [
@@ -102,9 +98,12 @@ def _failures(client: Client, *, user=None) -> list[str]:
     return failures
 
 
+# Some 1,400 requests: on a busy machine with PostgreSQL they may take longer than the suite's
+# default guard against hung tests, which is not what this test is about.
+@pytest.mark.timeout(1200)
 def test_every_address_given_malformed_input_answers_without_a_server_error(demo, make_user):
     client = Client(raise_request_exception=False)
     failures = _failures(client)
-    failures += _failures(client, user=make_user(display_name="Camille"))
+    # A superuser goes past every permission check, into the deepest code of each view.
     failures += _failures(client, user=make_user(superuser=True, display_name="Administration"))
     assert not failures, "\n".join(failures)
