@@ -16,6 +16,12 @@ delivered frame (from /proc, the server process only) and the share of broadcast
 
     .venv/bin/python bench/ws_fanout.py                       # 50, 200, 1000, 2000 listeners
     .venv/bin/python bench/ws_fanout.py --sizes 1000 --broadcasts 20 --servers room,bare
+    .venv/bin/python bench/ws_fanout.py --mode connect-cost --sizes 1000 --layers memory
+    .venv/bin/python bench/ws_fanout.py --mode storm --sizes 1000 --layers memory
+
+``--mode connect-cost`` measures the server CPU time of joining the room (N logged-in accounts)
+against a bare Channels socket; ``--mode storm`` starts N logged-in clients within one second
+and reports the time until the last has joined and caught up (bench/ws_crowd.py).
 
 The room runs with a facilitation profile without content rules (gates only): the rules cost
 is measured by bench/moderation.py. Needs Redis on 127.0.0.1:6379 for the Redis runs (database
@@ -62,7 +68,7 @@ def cpu_seconds(pid: int) -> float:
 # --- the room's database: a debate, a poster who accepted its charter ------------------------
 
 
-def prepare_database(directory: str) -> dict:
+def prepare_database(directory: str, accounts: int = 0) -> dict:
     os.environ["DJANGO_SETTINGS_MODULE"] = "bench.settings"
     os.environ["SQLITE_PATH"] = str(Path(directory) / "bench.sqlite3")
     sys.path.insert(0, str(ROOT))
@@ -91,7 +97,13 @@ def prepare_database(directory: str) -> dict:
     session[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
     session[HASH_SESSION_KEY] = poster.get_session_auth_hash()
     session.save()
-    return {"cookie": f"{settings.SESSION_COOKIE_NAME}={session.session_key}", "sqlite": os.environ["SQLITE_PATH"]}
+    from bench import ws_crowd
+
+    return {
+        "cookie": f"{settings.SESSION_COOKIE_NAME}={session.session_key}",
+        "sqlite": os.environ["SQLITE_PATH"],
+        "cookies": ws_crowd.add_accounts(accounts),
+    }
 
 
 # --- servers -----------------------------------------------------------------------------------
@@ -317,7 +329,11 @@ def main() -> None:
     parser.add_argument("--broadcasts", type=int, default=10)
     parser.add_argument("--servers", default="room,bare,plain")
     parser.add_argument("--layers", default="memory,redis")
+    parser.add_argument("--mode", default="fanout", choices=["fanout", "connect-cost", "storm"])
     args = parser.parse_args()
+    if args.mode != "fanout":
+        crowd_main(args)
+        return
     sizes = [int(s) for s in args.sizes.split(",")]
     kinds = args.servers.split(",")
     layers = args.layers.split(",")
@@ -353,6 +369,57 @@ def main() -> None:
                 ratio = bare.cpu_per_frame_ms / room.cpu_per_frame_ms
                 print(f"{size} listeners, {layer}: bare Channels / room server CPU per frame = {ratio:.1f}")
     print("p50/p95/p99 over every (broadcast, listener) pair; CPU of the server process only.")
+
+
+def crowd_main(args) -> None:
+    sys.path.insert(0, str(ROOT))
+    from bench import ws_crowd
+
+    sizes = [int(s) for s in args.sizes.split(",")]
+    layers = args.layers.split(",")
+    kinds = [k for k in args.servers.split(",") if k in ("room", "bare")]
+    if "redis" in layers:
+        import redis
+
+        redis.Redis.from_url(REDIS_URL).flushdb()
+    with tempfile.TemporaryDirectory() as directory:
+        database = prepare_database(directory, accounts=max(sizes))
+        ws_crowd.add_history(ws_crowd.HISTORY)
+        print(f"load average before: {os.getloadavg()[0]:.2f}", flush=True)
+        results = []
+        if args.mode == "connect-cost":
+            print("| server | layer | sockets | server CPU per join (ms) | wall time (s) |\n|---|---|---:|---:|---:|")
+        else:
+            print(
+                "| server | layer | clients | joined | retries | last caught up (s) | p50 (s) | p95 (s) "
+                "| server CPU (s) |\n|---|---|---:|---:|---:|---:|---:|---:|---:|"
+            )
+        for size in sizes:
+            for layer in layers:
+                for kind in kinds:
+                    server = start_server(kind, layer, database)
+                    try:
+                        if args.mode == "connect-cost":
+                            r = asyncio.run(ws_crowd.connect_cost(server, size, database["cookies"], cpu_seconds))
+                            print(f"| {kind} | {layer} | {size} | {r.cpu_ms_per_socket:.2f} | {r.seconds:.1f} |")
+                        else:
+                            r = asyncio.run(ws_crowd.storm(server, size, database["cookies"], cpu_seconds))
+                            print(
+                                f"| {kind} | {layer} | {size} | {r.joined} | {r.retries} | {r.last_caught_up:.1f} "
+                                f"| {r.p50:.2f} | {r.p95:.2f} | {r.cpu_seconds:.1f} |"
+                            )
+                        results.append(r)
+                    finally:
+                        stop_server(server)
+                    sys.stdout.flush()
+        print(f"load average after: {os.getloadavg()[0]:.2f}")
+        if args.mode == "connect-cost":
+            for size in sizes:
+                for layer in layers:
+                    pair = {r.kind: r for r in results if (r.sockets, r.layer) == (size, layer)}
+                    if "room" in pair and "bare" in pair:
+                        ratio = pair["room"].cpu_ms_per_socket / pair["bare"].cpu_ms_per_socket
+                        print(f"{size} sockets, {layer}: room / bare Channels CPU per join = {ratio:.1f}")
 
 
 if __name__ == "__main__":

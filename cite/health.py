@@ -9,7 +9,9 @@ from django.conf import settings
 from django.db import connection
 from django.http import JsonResponse
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
+
+from cite.sockets import layer_degraded
 
 
 def _database() -> str:
@@ -30,7 +32,11 @@ def _channel_layer() -> str:
         message = await asyncio.wait_for(layer.receive(channel), timeout=2)
         return message.get("token") == token
 
-    return "ok" if async_to_sync(round_trip)() else "error"
+    if not async_to_sync(round_trip)():
+        return "error"
+    # The layer answers again, but this process's rooms may not be subscribed yet: their
+    # sockets get events only from the log until they are.
+    return "degraded: subscriptions being restored" if layer_degraded() else "ok"
 
 
 def _broker() -> str:
@@ -42,7 +48,7 @@ def _broker() -> str:
 
 
 @never_cache
-@require_GET
+@require_safe
 def healthz(request):
     checks = {"database": _database, "channel_layer": _channel_layer}
     if not settings.CELERY_TASK_ALWAYS_EAGER:

@@ -9,6 +9,7 @@ so that the seam between history and live events has no gap and no duplicate.
 from __future__ import annotations
 
 import json
+import logging
 import time
 import uuid
 
@@ -19,17 +20,30 @@ from django.contrib.auth.models import AnonymousUser
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from accounts.predicates import has_verified_email
+from accounts.sockets import lacks_second_factor, socket_account
+from cite import sockets
 from cite.errors import ApplicationError
-from debates import events, fanout, frames, selectors, services
+from cite.sockets import CLOSE_REVOKED
+from debates import events, fanout, frames, limits, room_state, selectors, services
 from debates.models import Debate, Message
 from debates.predicates import facilitator_ids, is_debate_facilitator
 from moderation.services import room as moderation_room
 
-# Close codes (docs/protocol.md).
+logger = logging.getLogger(__name__)
+
+# Close codes (docs/protocol.md; 4401 and 4403 are cite.sockets').
 CLOSE_NOT_FOUND = 4404
 CLOSE_HEARTBEAT_MISSED = 4408
+CLOSE_TOO_MANY_SOCKETS = 4409
 CLOSE_SLOW_READER = 4429
+CLOSE_TRY_AGAIN_LATER = 1013  # RFC 6455: the server cannot serve the connection now
+
+# Frames that only read: they are answered without checking the session again.
+READ_ONLY = frozenset({"resume", "pong"})
+
+
+class Revoked(Exception):
+    """The socket's session or account may no longer act (cite.sockets.CLOSE_REVOKED)."""
 
 
 class FrameError(Exception):
@@ -50,7 +64,25 @@ def _field(frame: dict, name: str, kind: type | tuple, *, required: bool = True,
         value = None
     if value is None or not isinstance(value, kinds):
         raise FrameError("INVALID_FRAME", _("The field “%(name)s” has the wrong type.") % {"name": name})
+    if isinstance(value, str):
+        _check_text(name, value)
     return value
+
+
+def _check_text(name: str, value: str) -> None:
+    """Text the database can store and a person can read: JSON lets a client send a lone
+    surrogate (``"\\ud800"``), which no encoder accepts, and NUL, which forms refuse too."""
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        valid = False
+    else:
+        valid = "\x00" not in value
+    if not valid:
+        raise FrameError(
+            "INVALID_TEXT",
+            _("The field “%(name)s” contains characters that are not allowed.") % {"name": name},
+        )
 
 
 def _language(scope) -> str:
@@ -70,53 +102,123 @@ class RoomConsumer(AsyncWebsocketConsumer):
 
     # --- connection ----------------------------------------------------------------------------
 
+    async def __call__(self, scope, receive, send):
+        # Whatever the consumer raised, or if the server cancelled it, the socket leaves its
+        # room and the revocation registry: nothing keeps a dead socket subscribed or counted.
+        try:
+            await super().__call__(scope, receive, send)
+        finally:
+            await self._clean_up()
+
     async def connect(self):
-        self.user = self.scope.get("user")
-        self.user_id = self.user.pk if self.user is not None and self.user.is_authenticated else None
-        self.language = _language(self.scope)
-        self.debate: Debate | None = await database_sync_to_async(self._load)(self.scope["url_route"]["kwargs"]["slug"])
+        # The account is read from the session in ``_open``, in the database thread
+        # (cite.auth): nothing here may touch ``scope["user"]``.
+        self.user = None
+        self.user_id = None
+        self.session_key = None
+        self.address = (self.scope.get("client") or [None])[0]
+        self.language = settings.LANGUAGE_CODE
+        self.debate: Debate | None = None
+        self.debate_id: int | None = None
         self.hub = None
         self.closed = False
         self.ready = False
-        if self.debate is None:
-            # Accept first: a handshake refused before acceptance reaches browsers as code 1006,
-            # and the client must know not to retry.
-            await self.accept()
-            await self.close(code=CLOSE_NOT_FOUND)
-            return
-        self.is_facilitator = await database_sync_to_async(is_debate_facilitator)(self.user, self.debate)
-        # Events that carry a seq wait in ``held`` until the client's resume is answered.
+        self.registered = False
+        self.resumed = False
+        self.frame_times: list[float] = []
+        # Events that carry a seq wait in ``held`` until the client's resume is answered. The
+        # state is read before joining: an event committed in between is in the log, and the
+        # resume (which reads the log after joining) gives it.
         self.replaying = True
         self.held: list[tuple[int, str]] = []
         self.sent_seq = 0
         self.bytes_sent = 0
         self.bytes_acked = 0
         self.pings: dict[int, tuple[float, int]] = {}
-        self.frame_times: list[float] = []
-        self.ready = False  # room.state is always the first frame
         self.direct = fanout.direct_socket(self.base_send)
+        # Accept before any database work: the handshake then never waits behind a crowd's
+        # database trips (daphne drops handshakes left pending for 5 s), and a refusal is
+        # sent as a close code the client understands (a handshake refused before acceptance
+        # reaches browsers as 1006).
         await self.accept()
-        self.hub = await fanout.join(self.debate.pk, self)
-        await self._send_state()
+        try:
+            outcome, state = await database_sync_to_async(self._open)(self.scope["url_route"]["kwargs"]["slug"])
+        except Exception as error:  # the database does not answer: come back later
+            logger.warning("room socket refused, database unavailable: %r", error)
+            outcome, state = CLOSE_TRY_AGAIN_LATER, None
+        if outcome is not None:
+            await self._close(outcome)
+            return
+        if self.user_id is not None:
+            if sockets.sockets_of(self.user_id) >= settings.DEBATES_MAX_SOCKETS_PER_ACCOUNT:
+                with translation.override(self.language):
+                    detail = _("Too many open connections for this account: close another tab.")
+                await self._error("TOO_MANY_CONNECTIONS", detail)
+                await self._close(CLOSE_TOO_MANY_SOCKETS)
+                return
+            self.registered = True
+            await sockets.register(self)
+        try:
+            self.hub = await fanout.join(self.debate_id, self)
+        except Exception as error:
+            logger.warning("room %s: joining failed: %r", self.debate_id, error)
+            await self._close(CLOSE_TRY_AGAIN_LATER)
+            return
+        self.state_seq = state["last_seq"]
+        await self._send(state)
         self.ready = True
 
-    def _load(self, slug: str) -> Debate | None:
-        debate = Debate.objects.filter(slug=slug).first()
-        if debate is None or not (self.user or AnonymousUser()).has_perm("debates.view_debate", debate):
-            return None
-        facilitator_ids(debate)  # cached on the object for every later frame
-        return debate
+    def _open(self, slug: str) -> tuple[int | None, dict | None]:
+        """Everything connecting needs from the database, in one trip to the database thread:
+        the account, the debate, the right to read it, the second factor, the room's state."""
+        user = self.scope.get("user")
+        self.user = user if user is not None and user.is_authenticated else AnonymousUser()
+        self.user_id = self.user.pk if self.user.is_authenticated else None
+        session = self.scope.get("session")
+        self.session_key = session.session_key if self.user_id is not None and session is not None else None
+        self.language = _language(self.scope)
+        loaded = room_state.load(slug)
+        debate, shared = loaded if loaded is not None else (None, None)
+        if debate is None or not self.user.has_perm("debates.view_debate", debate):
+            return CLOSE_NOT_FOUND, None
+        if self.user_id is not None and lacks_second_factor(self.user):
+            return CLOSE_REVOKED, None
+        self.debate, self.debate_id = debate, debate.pk
+        standing = None
+        if self.user_id is not None:
+            standing = selectors.standing_in_room(debate=debate, user=self.user)
+            self.is_facilitator = bool(standing.get("facilitates")) or self.user.is_superuser
+        else:
+            self.is_facilitator = False
+        return None, self._state(debate, shared=shared, standing=standing)
 
-    async def disconnect(self, code):
+    async def _clean_up(self) -> None:
         self.closed = True
         if getattr(self, "hub", None) is not None:
-            await fanout.leave(self.debate.pk, self)
             self.hub = None
+            try:
+                await fanout.leave(self.debate_id, self)
+            except Exception:
+                logger.exception("room %s: leaving the room failed", self.debate_id)
+        if getattr(self, "registered", False):
+            self.registered = False
+            try:
+                await sockets.unregister(self)
+            except Exception:
+                logger.exception("room %s: unregistering a socket failed", self.debate_id)
+
+    async def disconnect(self, code):
+        await self._clean_up()
 
     async def _close(self, code: int) -> None:
         if not self.closed:
             self.closed = True
             await self.close(code=code)
+
+    async def revoke(self, code: int) -> None:
+        """Another process (or this one) says this account may no longer act here."""
+        if not self.closed:
+            await self._close(code)
 
     # --- what the hub delivers ------------------------------------------------------------------
 
@@ -194,41 +296,101 @@ class RoomConsumer(AsyncWebsocketConsumer):
                     raise FrameError("UNKNOWN_TYPE", _("Unknown frame type."))
                 await handler(self, frame)
             except FrameError as error:
-                await self._error(error.code, error.detail, client_id=getattr(error, "client_id", None))
+                await self._error(
+                    error.code,
+                    error.detail,
+                    client_id=getattr(error, "client_id", None),
+                    retry_after=getattr(error, "retry_after", None),
+                )
+            except Revoked:
+                await self._error("AUTH_REVOKED", _("Your session has ended: reload the page."))
+                await self._close(CLOSE_REVOKED)
+            except Exception:  # a bug or a failure of the infrastructure: answer, keep the socket
+                logger.exception("room %s: a frame could not be handled", self.debate_id)
+                await self._unavailable()
+
+    async def _unavailable(self, client_id: str | None = None) -> None:
+        await self._error(
+            "SERVICE_UNAVAILABLE",
+            _("The service is temporarily unavailable: try again in a few seconds."),
+            client_id=client_id,
+            retry_after=settings.DEBATES_RETRY_AFTER_SECONDS,
+        )
 
     def _decode(self, text_data, bytes_data) -> dict:
-        if text_data is None:
-            raise FrameError("INVALID_FRAME", _("Frames are JSON text."))
-        if len(text_data.encode()) > settings.DEBATES_MAX_FRAME_BYTES:
-            raise FrameError("FRAME_TOO_LARGE", _("This frame is too large."))
+        # Every frame counts against the connection's budget, oversized ones included.
         now = time.monotonic()
         window = settings.DEBATES_RATE_WINDOW_SECONDS
         self.frame_times = [t for t in self.frame_times if now - t < window]
         if len(self.frame_times) >= settings.DEBATES_RATE_FRAMES:
-            error = FrameError("RATE_LIMITED", _("Too many actions at once: wait a few seconds."))
-            raise error
+            self._rate_limited(window - (now - self.frame_times[0]))
         self.frame_times.append(now)
+        if text_data is None:
+            self._take_shared()
+            raise FrameError("INVALID_FRAME", _("Frames are JSON text."))
+        if len(text_data.encode("utf-8", "surrogatepass")) > settings.DEBATES_MAX_FRAME_BYTES:
+            self._take_shared()
+            raise FrameError("FRAME_TOO_LARGE", _("This frame is too large."))
         try:
             frame = json.loads(text_data)
         except ValueError:
+            self._take_shared()
             raise FrameError("INVALID_FRAME", _("This frame is not valid JSON.")) from None
         if not isinstance(frame, dict) or not isinstance(frame.get("type"), str):
+            self._take_shared()
             raise FrameError("INVALID_FRAME", _("A frame is a JSON object with a “type”."))
+        # A connection's first resume and its pongs are what every reader sends: they do not
+        # count against an address that many readers may share.
+        first_resume = frame["type"] == "resume" and not self.resumed
+        if frame["type"] != "pong" and not first_resume:
+            self._take_shared()
         return frame
 
+    def _take_shared(self) -> None:
+        wait = limits.take_shared(user_id=self.user_id, address=self.address)
+        if wait:
+            self._rate_limited(wait)
+
+    @staticmethod
+    def _rate_limited(wait: float):
+        error = FrameError("RATE_LIMITED", _("Too many actions at once: wait a few seconds."))
+        error.retry_after = max(1, round(wait + 0.5))
+        raise error
+
     async def _call(self, service, **kwargs):
-        """Run a service in a thread as this user, in their language. Returns (result, error)."""
-        return await database_sync_to_async(self._run)(service, kwargs)
+        """Run a service in a thread as this user, in their language, after checking that the
+        socket's session and account may still act. Returns (result, error)."""
+        result, error = await database_sync_to_async(self._run)(service, kwargs)
+        if error is not None and error["code"] == "AUTH_REVOKED":
+            raise Revoked
+        return result, error
 
     def _run(self, service, kwargs):
         with translation.override(self.language):
             try:
+                if self.user_id is not None:
+                    user = socket_account(user_id=self.user_id, session_key=self.session_key)
+                    if user is None:
+                        return None, {"code": "AUTH_REVOKED"}
+                    self.user = user
+                    # Facilitators may have changed since the last frame.
+                    self.debate._facilitator_ids = None
+                    self.is_facilitator = is_debate_facilitator(user, self.debate)
                 return service(actor=self.user, debate=self.debate, **kwargs), None
             except ApplicationError as error:
                 return None, {
                     "code": error.code,
                     "detail": str(error.detail),
                     "retry_after": error.extra.get("retry_after"),
+                }
+            except Exception as error:
+                # The database or the channel layer failed: the change is either committed (and
+                # a retry with the same client_id gets its ack) or not made at all.
+                logger.warning("room %s: %s failed: %r", self.debate_id, service.__name__, error, exc_info=True)
+                return None, {
+                    "code": "SERVICE_UNAVAILABLE",
+                    "detail": _("The service is temporarily unavailable: try again in a few seconds."),
+                    "retry_after": settings.DEBATES_RETRY_AFTER_SECONDS,
                 }
 
     async def _act(self, service, **kwargs):
@@ -242,10 +404,10 @@ class RoomConsumer(AsyncWebsocketConsumer):
     async def _send_state(self) -> None:
         await self._send(await database_sync_to_async(self._state)())
 
-    def _state(self) -> dict:
-        debate = Debate.objects.select_related("floor_user").get(pk=self.debate.pk)
-        debate._facilitator_ids = facilitator_ids(self.debate)
-        participation = selectors.participation_of(debate=debate, user=self.user)
+    def _state(self, debate: Debate | None = None, *, shared: dict | None = None, standing: dict | None = None) -> dict:
+        if debate is None:
+            debate = Debate.objects.select_related("floor_user", "profile").get(pk=self.debate.pk)
+            debate._facilitator_ids = facilitator_ids(self.debate)
         you = {
             "user_id": None,
             "display_name": None,
@@ -257,35 +419,31 @@ class RoomConsumer(AsyncWebsocketConsumer):
             "can_post": False,
         }
         if self.user_id is not None:
+            if standing is None:
+                standing = selectors.standing_in_room(debate=debate, user=self.user)
             now = timezone.now()
-            muted = participation and participation.muted_until and participation.muted_until > now
-            charter = bool(participation and participation.charter_accepted_at)
-            verified = has_verified_email(self.user)
+            muted_until = standing.get("muted_until")
+            muted = bool(muted_until and muted_until > now)
+            charter = bool(standing.get("charter_accepted_at"))
+            verified = bool(standing.get("verified"))
             you = {
                 "user_id": self.user_id,
                 "display_name": self.user.public_name,
                 "role": "facilitator" if self.is_facilitator else "participant",
                 "verified": verified,
                 "charter_accepted": charter,
-                "muted_until": participation.muted_until.isoformat() if muted else None,
-                "hand_raised": bool(participation and participation.hand_raised_at),
+                "muted_until": muted_until.isoformat() if muted else None,
+                "hand_raised": bool(standing.get("hand_raised_at")),
                 "can_post": bool(
                     verified and (charter or self.is_facilitator) and not muted and debate.status == Debate.Status.OPEN
                 ),
             }
+        shared = shared or room_state.shared_part(debate)
         state = {
             "type": "room.state",
-            "room": {
-                "id": debate.pk,
-                "slug": debate.slug,
-                "title": debate.title,
-                **frames.mode(debate),
-                "max_length": services.debate_profile(debate).max_length,
-            },
+            "room": shared["room"],
             "you": you,
-            "queue": frames.queue(selectors.speaking_queue(debate=debate)),
-            "floor": frames.floor(debate),
-            "last_seq": debate.last_seq,
+            **{k: shared[k] for k in ("queue", "floor", "last_seq")},
         }
         if self.is_facilitator:
             state["held"] = [frames.message(m, debate) for m in selectors.held_messages(debate=debate)]
@@ -297,8 +455,14 @@ class RoomConsumer(AsyncWebsocketConsumer):
         since = _field(frame, "since", int)
         if since < 0:
             raise FrameError("INVALID_FRAME", _("The field “%(name)s” has the wrong type.") % {"name": "since"})
+        self.resumed = True
         self.replaying = True
-        history = await database_sync_to_async(selectors.room_events)(debate_id=self.debate.pk, after=since)
+        # A client that is up to date with the state it was just sent (and with every event this
+        # process has seen) has nothing in the log to read: whatever comes later arrives live.
+        if since >= max(self.state_seq, self.hub.last_seq if self.hub else since + 1):
+            history = []
+        else:
+            history = await database_sync_to_async(selectors.room_events)(debate_id=self.debate.pk, after=since)
         sent = since
         for event in history:
             await self._write(fanout.Frame(events.encode(event)))
@@ -433,6 +597,12 @@ class RoomConsumer(AsyncWebsocketConsumer):
             slow_seconds=_field(frame, "slow_seconds", int, required=False),
         )
 
+    async def handle_room_set_reformulation(self, frame):
+        required = frame.get("required")
+        if required is not None and not isinstance(required, bool):
+            raise FrameError("INVALID_FRAME", _("The field “%(name)s” has the wrong type.") % {"name": "required"})
+        await self._act(services.room_set_reformulation, required=required)
+
 
 HANDLERS = {
     "resume": RoomConsumer.handle_resume,
@@ -449,4 +619,5 @@ HANDLERS = {
     "message.hide": RoomConsumer.handle_message_hide,
     "participant.mute": RoomConsumer.handle_participant_mute,
     "room.set_mode": RoomConsumer.handle_room_set_mode,
+    "room.set_reformulation": RoomConsumer.handle_room_set_reformulation,
 }

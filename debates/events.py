@@ -7,12 +7,9 @@ and each process hands the same text to its own sockets.
 
 from __future__ import annotations
 
-import asyncio
 import json
-from concurrent.futures import ThreadPoolExecutor
 
-from asgiref.sync import async_to_sync
-from channels.layers import get_channel_layer
+from cite.sockets import send_to_group
 
 EVENT_TYPE = "room.event"
 EVERYONE = "all"
@@ -32,20 +29,10 @@ def encode(frame: dict) -> str:
 
 
 def _send(debate_id: int, frame: dict, audience: str) -> None:
-    layer = get_channel_layer()
-    if layer is None:
-        return
+    # A layer that is down does not undo the committed change: the event is in the room's log,
+    # and every hub reads the log when the layer comes back (and once per heartbeat interval).
     payload = {"type": EVENT_TYPE, "audience": audience, "seq": frame.get("seq"), "text": encode(frame)}
-    send = async_to_sync(layer.group_send)
-    try:
-        asyncio.get_running_loop()
-    except RuntimeError:
-        send(room_group(debate_id), payload)
-        return
-    # Synchronous code running in a thread that also runs an event loop (a command driven by
-    # an async harness) cannot block on that loop: send from a helper thread.
-    with ThreadPoolExecutor(max_workers=1) as pool:
-        pool.submit(send, room_group(debate_id), payload).result()
+    send_to_group(room_group(debate_id), payload)
 
 
 def room_event(debate_id: int, frame: dict) -> None:
@@ -60,20 +47,3 @@ def to_facilitators(debate_id: int, frame: dict) -> None:
 def to_user(debate_id: int, user_id: int, frame: dict) -> None:
     """To every socket of one account in this room, on whichever process it is connected."""
     _send(debate_id, frame, user_audience(user_id))
-
-
-async def subscribe(debate_id: int, channel: str = "") -> str:
-    """Subscribe a channel of this process (a new one by default) to the room's group; adding it
-    again renews a membership that the layer would otherwise expire. Returns the channel name."""
-    layer = get_channel_layer()
-    channel = channel or await layer.new_channel()
-    await layer.group_add(room_group(debate_id), channel)
-    return channel
-
-
-async def receive(channel: str) -> dict:
-    return await get_channel_layer().receive(channel)
-
-
-async def unsubscribe(debate_id: int, channel: str) -> None:
-    await get_channel_layer().group_discard(room_group(debate_id), channel)

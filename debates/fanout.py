@@ -9,7 +9,14 @@ same text to each local socket. The hub also:
   them in the other order. seq is taken under the debate's row lock, so when event n arrives
   every event below n is committed; a hub that sees a gap reads the missing events from the log
   and delivers them first, and drops anything it has already delivered;
-- sends the heartbeat ``ping`` (encoded once per room) and the ``presence`` count.
+- sends the heartbeat ``ping`` (encoded once per room) and the ``presence`` count;
+- survives the layer going away (``cite.sockets.GroupListener``): it backs off, reads the log
+  meanwhile so that its sockets still get the room's events, subscribes again as soon as the
+  layer answers and catches up from the log at once.
+
+Presence cannot drift: each hub writes the number of its own sockets under a key of its own
+that expires unless refreshed, and the room's count is the sum of the live keys. A process that
+crashed, or a Redis that restarted empty, is forgotten within ``PRESENCE_TTL``.
 """
 
 from __future__ import annotations
@@ -18,13 +25,15 @@ import asyncio
 import contextlib
 import functools
 import logging
+import uuid
 from typing import Protocol
 
 from channels.db import database_sync_to_async
 from django.conf import settings
 from django.core.cache import cache
 
-from debates import events, selectors
+from cite.sockets import GroupListener
+from debates import events, room_state, selectors
 from debates.models import Debate
 
 logger = logging.getLogger(__name__)
@@ -72,22 +81,38 @@ def _presence_key(debate_id: int) -> str:
     return f"debates:presence:{debate_id}"
 
 
+def _presence_ttl() -> int:
+    return max(1, round(settings.DEBATES_HEARTBEAT_SECONDS * 3))
+
+
 def _last_seq(debate_id: int) -> int:
     return Debate.objects.filter(pk=debate_id).values_list("last_seq", flat=True).first() or 0
 
 
-def _presence_add(debate_id: int, delta: int) -> int:
+def _presence_write(debate_id: int, token: str, count: int) -> None:
+    """Write this hub's count (expiring) and make sure the room's list of hubs names it."""
     key = _presence_key(debate_id)
-    cache.add(key, 0, timeout=None)
-    try:
-        return max(0, cache.incr(key, delta))
-    except ValueError:  # evicted between add and incr
-        cache.set(key, max(0, delta), timeout=None)
-        return max(0, delta)
+    if count:
+        cache.set(f"{key}:{token}", count, timeout=_presence_ttl())
+    else:
+        cache.delete(f"{key}:{token}")
+    tokens = cache.get(key) or []
+    if count and token not in tokens:
+        # Two hubs adding themselves at once may lose one: it adds itself again next time.
+        cache.set(key, [*tokens, token], timeout=None)
 
 
 def _presence(debate_id: int) -> int:
-    return max(0, cache.get(_presence_key(debate_id)) or 0)
+    """Sockets in the room across processes: the sum of the hubs' unexpired counts."""
+    key = _presence_key(debate_id)
+    tokens = cache.get(key) or []
+    if not tokens:
+        return 0
+    counts = cache.get_many([f"{key}:{t}" for t in tokens])
+    alive = [t for t in tokens if f"{key}:{t}" in counts]
+    if len(alive) != len(tokens):
+        cache.set(key, alive, timeout=None)
+    return sum(counts.values())
 
 
 class RoomHub:
@@ -97,19 +122,29 @@ class RoomHub:
         self.debate_id = debate_id
         self.listeners: set[Listener] = set()
         self.last_seq = 0
-        self.channel = ""
+        self.token = uuid.uuid4().hex
+        self.listener = GroupListener(
+            events.room_group(debate_id),
+            self.dispatch,
+            name=f"room {debate_id}",
+            on_restored=self._caught_up,
+            while_down=self._caught_up,
+        )
         self._tasks: list[asyncio.Task] = []
         self._ping = 0
         self._presence = -1
+        self._presence_written = -1
         # Deliveries of events with a seq, one at a time, so that they leave in order.
         self._order = asyncio.Lock()
 
     async def start(self) -> None:
         # Subscribe first, then read where the log stands: an event committed in between is
         # either in the log (seq <= last_seq, dropped here, replayed by ``resume``) or arrives.
-        self.channel = await events.subscribe(self.debate_id)
+        # A layer that does not answer does not stop the room: the listener keeps trying, and
+        # the log is read meanwhile.
+        await self.listener.start()
         self.last_seq = await database_sync_to_async(_last_seq)(self.debate_id)
-        self._tasks = [asyncio.create_task(self._listen()), asyncio.create_task(self._tick())]
+        self._tasks = [asyncio.create_task(self._tick())]
 
     async def stop(self) -> None:
         for task in self._tasks:
@@ -117,18 +152,9 @@ class RoomHub:
         for task in self._tasks:
             with contextlib.suppress(asyncio.CancelledError, Exception):
                 await task
+        await self.listener.stop()
         with contextlib.suppress(Exception):
-            await events.unsubscribe(self.debate_id, self.channel)
-
-    async def _listen(self) -> None:
-        while True:
-            try:
-                message = await events.receive(self.channel)
-                await self.dispatch(message)
-            except asyncio.CancelledError:
-                raise
-            except Exception:  # one bad event must not stop the room
-                logger.exception("room %s: event dispatch failed", self.debate_id)
+            await database_sync_to_async(_presence_write)(self.debate_id, self.token, 0)
 
     async def dispatch(self, message: dict) -> None:
         async with self._order:
@@ -146,19 +172,31 @@ class RoomHub:
                 for frame in missing:
                     await self._broadcast(events.EVERYONE, frame["seq"], Frame(events.encode(frame)))
             self.last_seq = seq
+            room_state.forget(self.debate_id)  # the room's shared state may have changed
         await self._broadcast(message["audience"], seq, Frame(message["text"]))
 
     async def _broadcast(self, audience: str, seq: int | None, frame: Frame) -> None:
         # Writing to a socket does not wait for the network (the server buffers), so one slow
         # socket cannot hold the others back; slow readers are closed by their consumer.
         for listener in list(self.listeners):
-            await listener.deliver(audience, seq, frame)
+            try:
+                await listener.deliver(audience, seq, frame)
+            except Exception:  # one broken socket must not keep the event from the others
+                logger.exception("room %s: delivery to a socket failed", self.debate_id)
+
+    async def _caught_up(self) -> None:
+        """Read the log for events the layer did not bring (it was down, or just came back)."""
+        latest = await database_sync_to_async(_last_seq)(self.debate_id)
+        if latest > self.last_seq:
+            async with self._order:
+                await self._catch_up(latest)
 
     async def _tick(self) -> None:
         """Every heartbeat interval, in SLICES steps: each step pings one slice of the sockets,
-        so that a thousand pongs do not all come back at once and delay a broadcast. Once per
-        interval, the presence count, and a look at the log for events the layer may have lost
-        (a hub fills gaps when the next event arrives; this covers the last one)."""
+        so that a thousand pongs do not all come back at once and delay a broadcast, and writes
+        this hub's presence count if it changed. Once per interval, the room's presence count,
+        a look at the log for events the layer may have lost (a hub fills gaps when the next
+        event arrives; this covers the last one), and the renewal of the subscription."""
         step = settings.DEBATES_HEARTBEAT_SECONDS / SLICES
         while True:
             await asyncio.sleep(step)
@@ -167,31 +205,36 @@ class RoomHub:
             slot = self._ping % SLICES
             for listener in list(self.listeners):
                 if hash(listener) % SLICES == slot:
-                    await listener.heartbeat(self._ping, ping)
-            if slot == 0:
-                try:
+                    try:
+                        await listener.heartbeat(self._ping, ping)
+                    except Exception:
+                        logger.exception("room %s: heartbeat to a socket failed", self.debate_id)
+            try:
+                count = len(self.listeners)
+                if slot == 0 or count != self._presence_written:
+                    await database_sync_to_async(_presence_write)(self.debate_id, self.token, count)
+                    self._presence_written = count
+                if slot == 0:
                     await self._every_interval()
-                except Exception:
-                    logger.exception("room %s: heartbeat failed", self.debate_id)
+            except Exception as error:  # the cache or the database is down: next time
+                logger.warning("room %s: heartbeat work failed: %r", self.debate_id, error)
 
     async def _every_interval(self) -> None:
-        latest = await database_sync_to_async(_last_seq)(self.debate_id)
-        if latest > self.last_seq:
-            async with self._order:
-                await self._catch_up(latest)
+        await self._caught_up()
         count = await database_sync_to_async(_presence)(self.debate_id)
         if count != self._presence:
             self._presence = count
             await self._broadcast(events.EVERYONE, None, Frame(events.encode({"type": "presence", "count": count})))
-        # Keep the group membership alive on layers that expire it (channels-redis).
-        if self._ping % (100 * SLICES) == 0:
-            await events.subscribe(self.debate_id, self.channel)
+        # Keep the group membership alive on layers that expire or forget it (channels-redis,
+        # a restarted Redis that never broke the connection).
+        await self.listener.renew()
 
     async def _catch_up(self, latest: int) -> None:
         if latest > self.last_seq:
             missing = await database_sync_to_async(selectors.room_events)(
                 debate_id=self.debate_id, after=self.last_seq, upto=latest
             )
+            room_state.forget(self.debate_id)
             for frame in missing:
                 if frame["seq"] > self.last_seq:
                     self.last_seq = frame["seq"]
@@ -215,10 +258,13 @@ async def join(debate_id: int, listener: Listener) -> RoomHub:
         hub = _hubs.get(key)
         if hub is None:
             hub = RoomHub(debate_id)
-            await hub.start()
+            try:
+                await hub.start()
+            except BaseException:
+                await hub.stop()
+                raise
             _hubs[key] = hub
         hub.listeners.add(listener)
-    await database_sync_to_async(_presence_add)(debate_id, 1)
     return hub
 
 
@@ -234,7 +280,6 @@ async def leave(debate_id: int, listener: Listener) -> None:
         if not hub.listeners:
             del _hubs[key]
             await hub.stop()
-    await database_sync_to_async(_presence_add)(debate_id, -1)
 
 
 def hub_count() -> int:

@@ -8,6 +8,7 @@ import uuid
 from django.conf import settings
 from django.db import models
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 
@@ -54,6 +55,8 @@ class Debate(models.Model):
     status = models.CharField(_("status"), max_length=12, choices=Status.choices, default=Status.SCHEDULED)
     mode = models.CharField(_("mode"), max_length=8, choices=Mode.choices, default=Mode.OPEN)
     slow_seconds = models.PositiveIntegerField(_("seconds between two messages in slow mode"), default=60)
+    # None: as the facilitation profile says; True or False: a facilitator's choice for this room.
+    reformulation_required = models.BooleanField(_("reformulation mode"), null=True, blank=True, default=None)
     charter = models.TextField(_("charter"), blank=True, help_text=_("Empty: the platform's default charter."))
     visibility = models.CharField(_("visibility"), max_length=10, choices=Visibility.choices, default=Visibility.PUBLIC)
     synthesis = models.TextField(_("synthesis"), blank=True)
@@ -88,7 +91,15 @@ class DebateSession(models.Model):
     title = models.CharField(_("title"), max_length=200, blank=True)
     starts_at = models.DateTimeField(_("starts at"))
     ends_at = models.DateTimeField(_("ends at"))
+    # Where it happens: empty for a session held only online, in the room (the calendars then
+    # give the room's address).
+    location = models.CharField(
+        _("place"), max_length=250, blank=True, help_text=_("Leave empty for a session held online only.")
+    )
     reminder_sent_at = models.DateTimeField(null=True, blank=True, editable=False)
+    # Calendars publish these: DTSTAMP/LAST-MODIFIED say when the event last changed.
+    created_at = models.DateTimeField(_("created at"), default=timezone.now, editable=False)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
     class Meta:
         verbose_name = _("session")

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from django.db.models import Prefetch, Q, QuerySet
+from datetime import timedelta
+
+from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.utils import timezone
 
 from debates.models import Debate, DebateSession, Message, Participation, RoomEvent
@@ -51,13 +53,19 @@ def debates_index() -> dict[str, list[Debate]]:
     }
 
 
-def upcoming_sessions(*, debate: Debate | None = None) -> QuerySet[DebateSession]:
-    sessions = DebateSession.objects.filter(ends_at__gte=timezone.now()).select_related("debate")
-    if debate is not None:
-        return sessions.filter(debate=debate)
-    return sessions.filter(debate__visibility=Debate.Visibility.PUBLIC).exclude(
-        debate__status__in=[Debate.Status.CLOSED, Debate.Status.ARCHIVED]
-    )
+# Sessions stay in the calendars for a year after they end, so that subscribed calendars keep them.
+CALENDAR_HISTORY = timedelta(days=365)
+
+
+def calendar_sessions(*, debate: Debate | None = None) -> QuerySet[DebateSession]:
+    """Sessions for the calendars: the coming ones and those of the past year, of public debates
+    (or of ``debate``, which the caller may show), oldest first."""
+    sessions = DebateSession.objects.filter(ends_at__gte=timezone.now() - CALENDAR_HISTORY).select_related("debate")
+    if debate is None:
+        sessions = sessions.filter(debate__visibility=Debate.Visibility.PUBLIC)
+    else:
+        sessions = sessions.filter(debate=debate)
+    return sessions.order_by("starts_at", "pk")
 
 
 def transcript(*, debate: Debate) -> list[Message]:
@@ -112,3 +120,28 @@ def participation_of(*, debate: Debate, user) -> Participation | None:
 
 def followers_of(*, debate: Debate):
     return debate.participations.filter(following=True, user__is_active=True).filter(~Q(user__email=""))
+
+
+def standing_in_room(*, debate: Debate, user) -> dict:
+    """What a socket needs to know about its account in a room, in one query: facilitator or
+    not, verified address, and the participation's charter, mute and raised hand."""
+    from allauth.account.models import EmailAddress
+
+    from accounts.models import User
+
+    participation = Participation.objects.filter(debate_id=debate.pk, user_id=OuterRef("pk"))
+    row = (
+        User.objects.filter(pk=user.pk)
+        .annotate(
+            facilitates=Exists(Debate.facilitators.through.objects.filter(debate_id=debate.pk, user_id=OuterRef("pk"))),
+            verified=Exists(
+                EmailAddress.objects.filter(user_id=OuterRef("pk"), email__iexact=OuterRef("email"), verified=True)
+            ),
+            charter_accepted_at=Subquery(participation.values("charter_accepted_at")[:1]),
+            muted_until=Subquery(participation.values("muted_until")[:1]),
+            hand_raised_at=Subquery(participation.values("hand_raised_at")[:1]),
+        )
+        .values("facilitates", "verified", "charter_accepted_at", "muted_until", "hand_raised_at")
+        .first()
+    )
+    return row or {}

@@ -204,6 +204,7 @@ def _context(
             "floor_until": debate.floor_until,
             "max_length": profile.max_length,
             "profile_id": profile.pk,
+            "reformulation_required": reformulation_required(debate, profile),
         },
         participant={
             "charter_accepted": bool(participation and participation.charter_accepted_at),
@@ -215,6 +216,14 @@ def _context(
             "under_review": moderation_selectors.under_review(debate_id=debate.pk, user_id=actor.pk),
         },
     )
+
+
+def reformulation_required(debate: Debate, profile: FacilitationProfile | None = None) -> bool:
+    """Whether replies in this room must start with a reformulation: the facilitators' choice
+    for the room, else what its facilitation profile says."""
+    if debate.reformulation_required is not None:
+        return debate.reformulation_required
+    return (profile or debate_profile(debate)).reformulation_required
 
 
 def debate_profile(debate: Debate) -> FacilitationProfile:
@@ -553,6 +562,20 @@ def room_set_mode(*, actor: User, debate: Debate, mode: str, slow_seconds: int |
             debate.slow_seconds = slow_seconds
         debate.save(update_fields=fields)
         _record(debate, "mode.changed", frames.mode(debate), actor=actor)
+    return debate
+
+
+def room_set_reformulation(*, actor: User, debate: Debate, required: bool | None) -> Debate:
+    """Switch reformulation mode on (True) or off (False) in this room, or back to what its
+    facilitation profile says (None). Everyone in the room is told (``reformulation.changed``)."""
+    require(actor, "debates.moderate_debate", debate)
+    if required not in (True, False, None):
+        raise InvalidInput(_("Reformulation mode is on, off or as the profile says."), code="INVALID_FRAME")
+    with transaction.atomic():
+        debate = _lock(debate)
+        debate.reformulation_required = required
+        debate.save(update_fields=["reformulation_required"])
+        _record(debate, "reformulation.changed", {"required": reformulation_required(debate)}, actor=actor)
     return debate
 
 

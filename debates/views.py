@@ -11,12 +11,14 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from accounts.predicates import has_verified_email
+from cite import cards, csvfile
+from cite.conditional import conditional_page
 from cite.errors import ApplicationError
 from debates import calendar as ical
-from debates import selectors, services
+from debates import exports, selectors, services
 from debates.forms import MessageForm, SynthesisForm
 from debates.models import Debate, Message, Report
 from debates.predicates import facilitator_ids, is_debate_facilitator
@@ -32,31 +34,49 @@ def _debate(request, slug: str) -> Debate:
     return debate
 
 
-@require_GET
+@require_safe
 def index(request):
     return render(request, "debates/index.html", {"lists": selectors.debates_index()})
 
 
-@require_GET
+@require_safe
+@conditional_page
 def calendar(request):
-    sessions = selectors.upcoming_sessions().order_by("starts_at")
+    sessions = selectors.calendar_sessions()
     body = ical.sessions_ics(
         sessions, base_url=settings.SITE_URL, name=_("Debates of %(site)s") % {"site": settings.SITE_NAME}
     )
     return _ics(body, "debats.ics")
 
 
-@require_GET
+@require_safe
+@conditional_page
 def debate_calendar(request, slug):
     debate = _debate(request, slug)
-    sessions = selectors.upcoming_sessions(debate=debate).order_by("starts_at")
+    sessions = selectors.calendar_sessions(debate=debate)
     return _ics(ical.sessions_ics(sessions, base_url=settings.SITE_URL, name=debate.title), f"{debate.slug}.ics")
 
 
 def _ics(body: bytes, filename: str) -> HttpResponse:
     response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    response["Access-Control-Allow-Origin"] = "*"
     return response
+
+
+@require_safe
+@conditional_page
+def sessions_csv(request):
+    rows = exports.session_rows(exports.public_sessions(), base_url=settings.SITE_URL)
+    return csvfile.csv_response(exports.SESSION_COLUMNS, rows, filename="seances-debats.csv")
+
+
+@require_safe
+@conditional_page
+def debate_card(request, slug):
+    """The debate's Open Graph image: its title and question on a card in the site's colours."""
+    debate = _debate(request, slug)
+    return cards.card_response(kind=_("Debate"), title=debate.title, subtitle=debate.question)
 
 
 def _room_context(request, debate: Debate, *, form=None, nudge=None) -> dict:
@@ -98,7 +118,7 @@ def _room_context(request, debate: Debate, *, form=None, nudge=None) -> dict:
     }
 
 
-@require_GET
+@require_safe
 def room(request, slug):
     debate = _debate(request, slug)
     form = None
@@ -186,7 +206,7 @@ def hand(request, slug):
 
 
 @login_required
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def close(request, slug):
     debate = _debate(request, slug)
     if not request.user.has_perm("debates.close_debate", debate):
@@ -203,7 +223,7 @@ def close(request, slug):
     return render(request, "debates/close.html", {"debate": debate, "form": form}, status=400 if form.errors else 200)
 
 
-@require_GET
+@require_safe
 def transcript_html(request, slug):
     debate = _debate(request, slug)
     html = render_to_string(
@@ -221,7 +241,7 @@ def transcript_html(request, slug):
     return response
 
 
-@require_GET
+@require_safe
 def transcript_json(request, slug):
     debate = _debate(request, slug)
     data = transcript_data(debate=debate, messages=selectors.transcript(debate=debate))

@@ -10,34 +10,52 @@ from channels.db import database_sync_to_async
 from channels.generic.websocket import AsyncWebsocketConsumer
 from django.utils.translation import gettext as _
 
+from accounts.sockets import lacks_second_factor
+from cite import sockets
+
 from . import events, selectors
 
 CLOSE_FORBIDDEN = 4403
 
 
 class QueueConsumer(AsyncWebsocketConsumer):
+    # Revocation (cite.sockets): a facilitator who logs out, is deactivated or loses their
+    # second factor stops hearing the queue at once, on every process.
+    debate_id = None
+
     async def connect(self):
         self.groups_joined: list[str] = []
-        user = self.scope.get("user")
-        groups = await database_sync_to_async(self._groups)(user)
+        self.user_id = None
+        groups = await database_sync_to_async(self._groups)(self.scope.get("user"))
         if groups is None:
             await self.close(code=CLOSE_FORBIDDEN)
             return
         for group in groups:
             await self.channel_layer.group_add(group, self.channel_name)
         self.groups_joined = groups
+        await sockets.register(self)
         await self.accept()
 
-    @staticmethod
-    def _groups(user) -> list[str] | None:
+    async def revoke(self, code: int) -> None:
+        await self.close(code=code)
+
+    def _groups(self, user) -> list[str] | None:
+        """The groups this account may listen to, or None; run in the database thread (the
+        account itself is read from the session on first use, cite.auth)."""
         if user is None or not user.is_authenticated or not user.has_perm("moderation.view_queue"):
             return None
+        if lacks_second_factor(user):  # pages send such staff to set up TOTP first
+            return None
+        self.user_id = user.pk
+        session = self.scope.get("session")
+        self.session_key = session.session_key if session is not None else None
         if user.has_perm("moderation.view_all_appeals"):
             return [events.ALL_GROUP]
         ids = selectors.debates_moderated_by(user=user).values_list("pk", flat=True)
         return [events.debate_group(pk) for pk in ids]
 
     async def disconnect(self, code):
+        await sockets.unregister(self)
         for group in self.groups_joined:
             await self.channel_layer.group_discard(group, self.channel_name)
 

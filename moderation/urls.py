@@ -13,6 +13,7 @@ urlpatterns = [
     path("silences/", views.personal_mutes, name="personal_mutes"),
     path("registre/", views.register, name="register"),
     path("registre.csv", views.register_csv, name="register_csv"),
+    path("reformulation/<id:debate_id>/", views.reformulation, name="reformulation"),
     path("profils/", views.profile_list, name="profile_list"),
     path("profils/<slug:slug>/", views.profile_edit, name="profile_edit"),
 ]

@@ -104,7 +104,7 @@ def field_changes(old: PactVersion, new: PactVersion, *, labels: dict[str, str])
     """Changes of the title, dates and parties, which signatures cover as well as clauses."""
 
     def parties(version):
-        return ", ".join(p["name"] for p in version.parties)
+        return ", ".join(p["name"] for p in getattr(version, "shown_parties", version.parties))
 
     def day(value):
         return date_format(value, "j F Y") if value else "—"

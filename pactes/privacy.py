@@ -5,9 +5,12 @@ pact, the timeline) are part of a public record and stay; they then read "partic
 never submitted and join requests are not public: they go with the account.
 """
 
+from django.conf import settings
 from django.db.models import Q
+from django.utils import translation
+from django.utils.translation import gettext as _
 
-from pactes.models import Attachment, Comment, JoinRequest, Pact, PactReport, Signature
+from pactes.models import Attachment, Comment, JoinRequest, Pact, PactEvent, PactReport, Signature
 
 
 def export_user_data(*, user) -> dict:
@@ -69,7 +72,21 @@ def export_user_data(*, user) -> dict:
     }
 
 
+def _deleted_name() -> str:
+    # Stored in the city's language, like every timeline line.
+    with translation.override(settings.LANGUAGE_CODE):
+        return _("deleted participant")
+
+
 def erase_user_data(*, user) -> None:
+    # Timeline lines that named the person as a party (joining, signing) keep the fact, not
+    # the name. Called before the account's own name is erased.
+    if user.display_name:
+        PactEvent.objects.filter(
+            pact__parties__person=user,
+            kind__in=[PactEvent.Kind.PARTY, PactEvent.Kind.SIGNATURE],
+            reason=user.display_name,
+        ).update(reason=_deleted_name())
     JoinRequest.objects.filter(user=user).delete()
     drafts = Pact.objects.filter(status=Pact.Status.DRAFT, submitted_at__isnull=True, created_by=user)
     for pact in drafts:

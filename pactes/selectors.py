@@ -45,7 +45,21 @@ def version_with_clauses(*, pact: Pact, number: int | None = None, comments: boo
     version = versions.filter(number=number).first() if number is not None else versions.order_by("-number").first()
     if version is not None:
         version.pact = pact
+        version.shown_parties = parties_as_shown(version.parties)
     return version
+
+
+def parties_as_shown(parties: list[dict]) -> list[dict]:
+    """A version's parties as pages and PDFs show them. The snapshot keeps the names its
+    fingerprint covers, but a person who deleted their account is shown as such (and a person
+    who renamed themselves, under their current name): names of people are read now."""
+    people = {p["id"] for p in parties if p.get("kind") == "person"}
+    if not people:
+        return parties
+    from accounts.models import User
+
+    names = {user.pk: user.public_name for user in User.objects.filter(pk__in=people)}
+    return [{**p, "name": names.get(p["id"], p["name"])} if p.get("kind") == "person" else p for p in parties]
 
 
 def versions_with_latest_text(*, pact: Pact) -> tuple[PactVersion | None, list[PactVersion]]:

@@ -18,6 +18,14 @@ CSRF_TRUSTED_ORIGINS = env.CSRF_TRUSTED_ORIGINS
 SITE_NAME = env.SITE_NAME
 SITE_URL = env.SITE_URL
 CITY_NAME = env.CITY_NAME
+CITY_INSEE_CODE = env.CITY_INSEE_CODE
+CITY_SIREN = env.CITY_SIREN
+OPEN_DATA_LICENCE = {
+    "name": env.OPEN_DATA_LICENCE_NAME,
+    "title": env.OPEN_DATA_LICENCE_TITLE,
+    "path": env.OPEN_DATA_LICENCE_URL,
+}
+OPEN_DATA_CONTACT_EMAIL = env.OPEN_DATA_CONTACT_EMAIL
 WAGTAIL_SITE_NAME = SITE_NAME
 WAGTAILADMIN_BASE_URL = SITE_URL
 
@@ -114,6 +122,9 @@ else:
         "default": {
             "ENGINE": "django.db.backends.sqlite3",
             "NAME": env.SQLITE_PATH or str(VAR_DIR / "db.sqlite3"),
+            # Keep connections: opening one (connect, pragmas, Django's SQL functions) costs more
+            # than most queries, and the live rooms go to the database several times per socket.
+            "CONN_MAX_AGE": 600,
             "OPTIONS": {
                 "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;",
                 "transaction_mode": "IMMEDIATE",
@@ -302,6 +313,13 @@ DEBATES_MAX_MUTE_MINUTES = 24 * 60
 DEBATES_MAX_FRAME_BYTES = 16 * 1024
 DEBATES_RATE_FRAMES = 30
 DEBATES_RATE_WINDOW_SECONDS = 10
+# Across every socket of one account, and of one address (many residents may share one, behind
+# a library's or a school's router; a connection's first resume and its pongs are not counted).
+DEBATES_RATE_ACCOUNT_FRAMES = 30
+DEBATES_RATE_ADDRESS_FRAMES = 300
+DEBATES_MAX_SOCKETS_PER_ACCOUNT = 6
+# Answer to an action when the database or the channel layer does not respond.
+DEBATES_RETRY_AFTER_SECONDS = 5
 DEBATES_HEARTBEAT_SECONDS = 20
 DEBATES_HEARTBEAT_MISSES = 2
 DEBATES_SLOW_READER_BYTES = 2 * 1024 * 1024
@@ -350,3 +368,5 @@ CELERY_BEAT_SCHEDULE["pactes-send-reminders"] = {
     "task": "pactes.tasks.send_reminders",
     "schedule": 60 * 60,
 }
+# The moderation pipeline's pluggable classifier (docs/moderation.md): empty, off.
+MODERATION_CLASSIFIER = env.MODERATION_CLASSIFIER

@@ -69,6 +69,13 @@ DEFAULT_FROM_EMAIL = text("DEFAULT_FROM_EMAIL", "Ville du lien <ne-pas-repondre@
 SITE_NAME = text("SITE_NAME", "Ville du lien")
 SITE_URL = text("SITE_URL", "http://127.0.0.1:8000")
 CITY_NAME = text("CITY_NAME", "Ville de démonstration")
+# Open data (docs/open-data.md): who publishes it and under which licence.
+CITY_INSEE_CODE = text("CITY_INSEE_CODE", "")
+CITY_SIREN = text("CITY_SIREN", "")
+OPEN_DATA_LICENCE_NAME = text("OPEN_DATA_LICENCE_NAME", "etalab-2.0")
+OPEN_DATA_LICENCE_TITLE = text("OPEN_DATA_LICENCE_TITLE", "Licence Ouverte / Open Licence version 2.0")
+OPEN_DATA_LICENCE_URL = text("OPEN_DATA_LICENCE_URL", "https://www.etalab.gouv.fr/licence-ouverte-open-licence/")
+OPEN_DATA_CONTACT_EMAIL = text("OPEN_DATA_CONTACT_EMAIL", "")
 MEDIA_ROOT = text("MEDIA_ROOT")
 STATIC_ROOT = text("STATIC_ROOT")
 MFA_REQUIRED_FOR_STAFF = boolean("MFA_REQUIRED_FOR_STAFF", False)
@@ -78,3 +85,6 @@ HSTS_SECONDS = integer("HSTS_SECONDS", 31536000)
 LOG_LEVEL = text("LOG_LEVEL", "INFO")
 # Tests only: a daphne process started by the browser tests writes its e-mails here.
 EMAIL_FILE_PATH = text("EMAIL_FILE_PATH")
+# A text classifier for the moderation pipeline's "classifier" step (dotted path of a class with
+# score(text, lang)); empty: the step does nothing.
+MODERATION_CLASSIFIER = text("MODERATION_CLASSIFIER", "")

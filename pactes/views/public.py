@@ -3,7 +3,7 @@ in register.py)."""
 
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from pactes import canonical, selectors
 from pactes.forms import (
@@ -14,7 +14,7 @@ from pactes.predicates import allowed
 from pactes.views.common import serve_file
 
 
-@require_GET
+@require_safe
 def commons_photo(request, pk: int):
     commons = get_object_or_404(Commons.objects.exclude(photo=""), pk=pk)
     visible = commons.is_validated or (request.user.is_authenticated and commons.suggested_by_id == request.user.pk)
@@ -24,7 +24,7 @@ def commons_photo(request, pk: int):
     return serve_file(commons.photo, f"bien-commun-{commons.pk}")
 
 
-@require_GET
+@require_safe
 def attachment(request, pk: int):
     item = get_object_or_404(Attachment.objects.select_related("pact"), pk=pk)
     if not allowed(request.user, "pactes.view_pact", item.pact):
@@ -32,7 +32,7 @@ def attachment(request, pk: int):
     return serve_file(item.file, f"piece-jointe-{item.pk}")
 
 
-@require_GET
+@require_safe
 def verify(request):
     form = VerifyForm(request.GET or None)
     context = {"form": form, "searched": False}

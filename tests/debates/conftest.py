@@ -74,7 +74,8 @@ class Socket:
         return await self.communicator.receive_nothing(timeout=timeout)
 
     async def close(self):
-        await self.communicator.disconnect()
+        if not self.communicator.future.done():  # not already closed, or killed by a test
+            await self.communicator.disconnect()
 
 
 @pytest.fixture
@@ -86,16 +87,20 @@ async def connect():
 
     sockets = []
 
-    async def open_socket(debate, user=None, *, resume=0, origin=b"http://testserver"):
-        headers = [(b"origin", origin)]
+    async def open_socket(debate, user=None, *, resume=0, origin=b"http://testserver", host=b"testserver", client=None):
+        headers = [(b"origin", origin), (b"host", host)]
         if user is not None:
             cookie = await database_sync_to_async(session_cookie)(user)
             headers.append((b"cookie", cookie.encode()))
         communicator = WebsocketCommunicator(application, f"/ws/debats/{debate.slug}/", headers=headers)
+        if client is not None:
+            communicator.scope["client"] = client
         connected, code = await communicator.connect()
         if not connected:
             return code
         first = await communicator.receive_output(timeout=3)
+        if first["type"] == "websocket.send" and json.loads(first["text"])["type"] == "error":
+            first = await communicator.receive_output(timeout=3)  # the reason, then the close
         if first["type"] == "websocket.close":
             return first["code"]
         socket = Socket(communicator)

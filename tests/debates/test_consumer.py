@@ -45,7 +45,7 @@ async def test_connect_to_an_unknown_debate_is_refused_with_4404(connect, db):
 async def test_connect_from_another_origin_is_refused(connect, debate):
     refused = await connect(debate, None, origin=b"https://evil.example")
     assert refused == 1000  # the handshake is denied before the consumer runs
-    accepted = await connect(debate, None, origin=b"http://localhost")
+    accepted = await connect(debate, None, origin=b"http://localhost:8014", host=b"localhost:8014")
     assert accepted.state["type"] == "room.state"
 
 

@@ -173,3 +173,19 @@ def test_lost_connection_reconnects_and_resumes_without_gap_or_duplicate(new_pag
     expect(page.locator("#messages")).to_contain_text("Pendant la coupure")
     expect(page.locator("#messages .room-message", has_text="Avant la coupure")).to_have_count(1)
     expect(page.locator("#messages .room-message")).to_have_count(2)
+
+
+def test_logging_out_in_another_tab_ends_the_rooms_session(new_page, room, make_resident):
+    resident = make_resident("Fanny")
+    page = new_page()
+    login(page, resident.email)
+    page.goto(room.get_absolute_url())
+    _live(page)
+    expect(page.get_by_label("Votre message")).to_be_visible()
+    # Another tab of the same browser logs out: the server closes the room's socket (4401) and
+    # the room page loads itself again, now as a visitor.
+    other = page.context.new_page()
+    other.goto(room.get_absolute_url())
+    other.locator("form.inline-form button[type=submit]").click()
+    expect(page.get_by_role("link", name="Se connecter pour participer")).to_be_visible()
+    _live(page)

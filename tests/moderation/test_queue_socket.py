@@ -29,7 +29,7 @@ def _cookie(user) -> str:
 async def _open(user, origin=b"http://testserver"):
     from cite.asgi import application
 
-    headers = [(b"origin", origin)]
+    headers = [(b"origin", origin), (b"host", b"testserver")]
     if user is not None:
         headers.append((b"cookie", (await database_sync_to_async(_cookie)(user)).encode()))
     communicator = WebsocketCommunicator(application, "/ws/moderation/", headers=headers)

@@ -77,7 +77,6 @@
     var socket = new WebSocket(scheme + "//" + location.host + room.dataset.wsPath);
     state.socket = socket;
     socket.addEventListener("open", function () {
-      state.attempt = 0;
       send({ type: "resume", since: state.lastSeq });
       setStatus(S.live);
       $("room-live").hidden = false;
@@ -85,15 +84,32 @@
     socket.addEventListener("message", function (event) {
       var frame;
       try { frame = JSON.parse(event.data); } catch (e) { return; }
+      if (frame.type === "room.state") {
+        // Truly in the room (a socket accepted then closed at once keeps backing off).
+        state.attempt = 0;
+        sessionStorage.removeItem("room-reloaded");
+      }
       handle(frame);
     });
     socket.addEventListener("close", function (event) {
       if (state.socket !== socket) return;
       state.socket = null;
       if (event.code === 4404) return;
-      // 1 s, 2 s, 4 s… up to 30 s, with jitter so that a restarted server is not hit at once.
-      var delay = Math.min(30, Math.pow(2, state.attempt)) * (0.5 + Math.random() / 2);
-      state.attempt += 1;
+      if (event.code === 4401) {
+        // The session ended (logged out elsewhere, account closed, second factor required):
+        // the page itself must be loaded again, once; the server says what comes next.
+        if (!sessionStorage.getItem("room-reloaded")) {
+          sessionStorage.setItem("room-reloaded", "1");
+          location.reload();
+        }
+        return;
+      }
+      // 1 s, 2 s, 4 s… up to 30 s, with full jitter: after a restart, a thousand readers spread
+      // their return over the whole interval instead of arriving together. A changed role
+      // (4403) reconnects at once, still spread over a second.
+      var ceiling = event.code === 4403 ? 1 : Math.min(30, Math.pow(2, state.attempt));
+      var delay = ceiling * (0.2 + 0.8 * Math.random());
+      if (event.code !== 4403) state.attempt += 1;
       var prefix = event.code === 4429 ? S.closedSlow + " " : "";
       setStatus(prefix + fmt(S.reconnecting, { seconds: Math.ceil(delay) }));
       setTimeout(connect, delay * 1000);
@@ -205,9 +221,11 @@
     author.textContent = m.author.display_name;
     article.setAttribute("aria-labelledby", author.id);
     item.querySelector(".room-message__role").hidden = m.author.role !== "facilitator";
-    var when = item.querySelector("time");
-    when.dateTime = m.created_at;
+    // The <time> is made here: an empty one in the template would be invalid HTML.
+    var when = document.createElement("time");
+    when.dateTime = m.created_at.replace(/\.\d+/, "");  // HTML allows at most 3 fraction digits
     when.textContent = time(m.created_at);
+    item.querySelector(".room-message__when").appendChild(when);
     if (m.reply_to) {
       var link = item.querySelector(".room-message__reply-to");
       link.href = "#message-" + m.reply_to;
