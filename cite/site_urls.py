@@ -20,7 +20,7 @@ urlpatterns = [
     path("actualites/atom.xml", conditional_page(NewsAtomFeed()), name="cite_news_atom"),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="cite_sitemap"),
     path("robots.txt", views.robots_txt, name="cite_robots"),
-    path("carte/<int:page_id>.png", views.page_card, name="cite_page_card"),
+    path("carte/<id:page_id>.png", views.page_card, name="cite_page_card"),
     path("api/v2/", api_router.urls),
     *dashboard.urlpatterns,
     *opendata.urlpatterns,

@@ -28,5 +28,10 @@ urlpatterns = [
 # goes through its app's access-checked view (cite/media.py).
 urlpatterns += media.urlpatterns()
 
+handler400 = "cite.error_pages.bad_request"
+handler403 = "cite.error_pages.permission_denied"
+handler404 = "cite.error_pages.page_not_found"
+handler500 = "cite.error_pages.server_error"
+
 # Wagtail serves every other path from its page tree; it comes last.
 urlpatterns.append(path("", include(wagtail_urls)))
