@@ -8,12 +8,15 @@ from wagtail.documents import urls as wagtaildocs_urls
 from cite import media
 from cite.sitemaps import SITEMAPS
 from core.health import healthz
+from notifications import views as notification_views
 
 urlpatterns = [
     path("healthz", healthz, name="healthz"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("accounts/", include("allauth.urls")),
+    path("compte/notifications/", notification_views.preferences, name="notification_preferences"),
     path("compte/", include("accounts.urls")),
+    path("notifications/", include("notifications.urls")),
     path("debats/", include("debates.urls")),
     path("moderation/", include("moderation.urls")),
     path("pactes/", include("pactes.urls")),
@@ -29,6 +32,11 @@ urlpatterns = [
 # Only Wagtail's image renditions are public under MEDIA_URL, in every mode; every other upload
 # goes through its app's access-checked view (cite/media.py).
 urlpatterns += media.urlpatterns()
+
+handler400 = "core.error_pages.bad_request"
+handler403 = "core.error_pages.permission_denied"
+handler404 = "core.error_pages.page_not_found"
+handler500 = "core.error_pages.server_error"
 
 # Wagtail serves every other path from its page tree; it comes last.
 urlpatterns.append(path("", include(wagtail_urls)))

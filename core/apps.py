@@ -8,3 +8,11 @@ class CoreConfig(AppConfig):
 
     name = "core"
     verbose_name = _("Core")
+
+    def ready(self):
+        from django.urls import register_converter
+
+        from core.urlsafety import IdConverter
+
+        # Before any URL configuration is read: the apps' routes take ids as ``<id:pk>``.
+        register_converter(IdConverter, "id")

@@ -5,7 +5,8 @@ The rooms sit below moderation and never import it. Moderation registers, in its
 - the services some room frames hand over (``report.create`` and the facilitators' decisions),
   called as ``service(*, actor, debate, **fields)`` like the room's own services;
 - a listener told, inside the posting transaction, of each message the pipeline holds;
-- a check saying whether a participant is under a facilitator's review in a debate.
+- a check saying whether a participant is under a facilitator's review in a debate;
+- the reported messages of a debate still waiting for a person (the facilitators' console).
 
 A frame whose service nobody registered is refused with ``UNAVAILABLE``; without listeners or
 checks, nothing is recorded and nobody is under review.
@@ -30,6 +31,7 @@ FRAMES = (REPORT_CREATE, MESSAGE_APPROVE, MESSAGE_REJECT, MESSAGE_HIDE, PARTICIP
 _frame_services: dict[str, Callable[..., Any]] = {}
 _held_listeners: list[Callable[..., None]] = []
 _review_checks: list[Callable[..., bool]] = []
+_reported: list[Callable[..., list]] = []
 
 
 def register_frame_service(frame_type: str, service: Callable[..., Any]) -> None:
@@ -65,3 +67,13 @@ def register_review_check(check: Callable[..., bool]) -> None:
 
 def under_review(*, debate_id: int, user_id: int) -> bool:
     return any(check(debate_id=debate_id, user_id=user_id) for check in _review_checks)
+
+
+def register_reported(provider: Callable[..., list]) -> None:
+    """``provider(*, debate) -> list[Message]``, reports prefetched, ``report_count`` annotated."""
+    if provider not in _reported:
+        _reported.append(provider)
+
+
+def reported_in(*, debate) -> list:
+    return [message for provider in _reported for message in provider(debate=debate)]

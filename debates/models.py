@@ -76,6 +76,10 @@ class Debate(index.Indexed, models.Model):
     floor_user = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+", editable=False
     )
+    # Or a person present in the meeting hall, who has no account (hybrid sessions).
+    floor_hall_speaker = models.ForeignKey(
+        "debates.HallSpeaker", null=True, blank=True, on_delete=models.SET_NULL, related_name="+", editable=False
+    )
     floor_since = models.DateTimeField(null=True, blank=True, editable=False)
     floor_until = models.DateTimeField(null=True, blank=True, editable=False)
     # Highest seq of the room's event log; the next event takes last_seq + 1 under a row lock.
@@ -234,3 +238,28 @@ class Report(models.Model):
 
     def __str__(self) -> str:
         return f"{self.reason} on {self.message_id}"
+
+
+class HallSpeaker(models.Model):
+    """A person present in the meeting hall of a hybrid session, added to the speaking queue by a
+    facilitator. No account and nothing but the name they gave: they share the room's one queue
+    and one time box with the participants online."""
+
+    debate = models.ForeignKey(Debate, on_delete=models.CASCADE, related_name="hall_speakers")
+    name = models.CharField(_("name"), max_length=80)
+    added_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    # In the queue while set, like a participant's raised hand.
+    hand_raised_at = models.DateTimeField(null=True, blank=True)
+    spoken_count = models.PositiveIntegerField(default=0)
+    speaking_seconds = models.PositiveIntegerField(default=0)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("person present in the hall")
+        verbose_name_plural = _("people present in the hall")
+        ordering = ["created_at", "pk"]
+
+    def __str__(self) -> str:
+        return self.name

@@ -25,7 +25,7 @@ def load(slug: str) -> tuple[Debate, dict] | None:
     now = time.monotonic()
     kept = _kept.get(slug)
     if kept is None or now - kept[0] > TTL:
-        debate = Debate.objects.select_related("floor_user", "profile").filter(slug=slug).first()
+        debate = Debate.objects.select_related("floor_user", "floor_hall_speaker", "profile").filter(slug=slug).first()
         if debate is None:
             return None
         kept = (now, debate, shared_part(debate))

@@ -7,7 +7,7 @@ from datetime import timedelta
 from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.utils import timezone
 
-from debates.models import Debate, DebateSession, Message, Participation, RoomEvent
+from debates.models import Debate, DebateSession, HallSpeaker, Message, Participation, RoomEvent
 
 
 def _listed() -> QuerySet[Debate]:
@@ -77,14 +77,33 @@ def transcript(*, debate: Debate) -> list[Message]:
     )
 
 
-def speaking_queue(*, debate: Debate) -> list[Participation]:
-    """Raised hands: those who have not spoken yet first, then those who spoke least, then by
-    the time the hand went up."""
-    return list(
-        debate.participations.filter(hand_raised_at__isnull=False)
-        .select_related("user")
-        .order_by("spoken_count", "hand_raised_at", "pk")
+def speaking_queue(*, debate: Debate) -> list[Participation | HallSpeaker]:
+    """Raised hands, online and in the hall in one queue: those who have not spoken yet first,
+    then those who spoke least, then by the time the hand went up."""
+    online: list[Participation | HallSpeaker] = list(
+        debate.participations.filter(hand_raised_at__isnull=False).select_related("user")
     )
+    present: list[Participation | HallSpeaker] = list(debate.hall_speakers.filter(hand_raised_at__isnull=False))
+    return sorted(online + present, key=lambda p: (p.spoken_count, p.hand_raised_at, p.pk))
+
+
+def held_of_author(*, debate: Debate, user) -> list[Message]:
+    """The author's own messages waiting for review: they see them in the thread until decided."""
+    if not user or not user.is_authenticated:
+        return []
+    return list(
+        debate.messages.filter(state=Message.State.HELD, author=user).select_related("author").order_by("created_at")
+    )
+
+
+def last_published(*, debate: Debate, limit: int) -> list[Message]:
+    """The room's latest public messages, oldest first (the hall screen)."""
+    latest = (
+        debate.messages.filter(state=Message.State.PUBLISHED, seq__isnull=False)
+        .select_related("author")
+        .order_by("-seq")[:limit]
+    )
+    return list(reversed(latest))
 
 
 def held_messages(*, debate: Debate) -> list[Message]:

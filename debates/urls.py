@@ -8,6 +8,7 @@ urlpatterns = [
     path("agenda.ics", views.calendar, name="calendar"),
     path("seances.csv", views.sessions_csv, name="sessions_csv"),
     path("<slug:slug>/", views.room, name="room"),
+    path("<slug:slug>/salle/", views.hall, name="hall"),
     path("<slug:slug>/messages/", views.post_message, name="post"),
     path("<slug:slug>/charte/", views.accept_charter, name="charter"),
     path("<slug:slug>/suivre/", views.follow, name="follow"),

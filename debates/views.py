@@ -18,11 +18,12 @@ from core import cards, csvfile
 from core.conditional import conditional_page
 from core.errors import ApplicationError
 from debates import calendar as ical
-from debates import exports, selectors, services
+from debates import exports, frames, selectors, services
+from debates import hall as hall_screen
 from debates.forms import MessageForm, SynthesisForm
 from debates.models import Debate, Message, Report
 from debates.predicates import facilitator_ids, is_debate_facilitator
-from debates.strings import room_strings
+from debates.strings import hall_strings, room_strings
 from debates.transcript import transcript_data
 
 
@@ -115,6 +116,10 @@ def _room_context(request, debate: Debate, *, form=None, nudge=None) -> dict:
         "report_reasons": Report.Reason.choices,
         "modes": Debate.Mode.choices,
         "strings": room_strings(),
+        "pending": selectors.held_of_author(debate=debate, user=user),
+        "floor_min": settings.DEBATES_FLOOR_MIN_SECONDS,
+        "floor_max": settings.DEBATES_FLOOR_MAX_SECONDS,
+        "floor_default": settings.DEBATES_FLOOR_SECONDS,
     }
 
 
@@ -126,6 +131,29 @@ def room(request, slug):
     if reply_to.isdigit():
         form = MessageForm(initial={"reply_to": int(reply_to)}, max_length=services.debate_profile(debate).max_length)
     return render(request, "debates/room.html", _room_context(request, debate, form=form))
+
+
+@require_safe
+def hall(request, slug):
+    """The read-only projection of the room for the meeting hall (made live by ``hall.js``)."""
+    debate = _debate(request, slug)
+    debate = Debate.objects.select_related("floor_user", "floor_hall_speaker").get(pk=debate.pk)
+    join_url = settings.SITE_URL.rstrip("/") + debate.get_absolute_url()
+    return render(
+        request,
+        "debates/hall.html",
+        {
+            "debate": debate,
+            "floor": frames.floor(debate),
+            "queue": frames.queue(selectors.speaking_queue(debate=debate)),
+            "transcript": selectors.last_published(debate=debate, limit=hall_screen.LAST_MESSAGES),
+            "facilitator_ids": facilitator_ids(debate),
+            "join_url": join_url,
+            "qr_svg": hall_screen.join_qr_svg(join_url, title=_("QR code to join the debate from a phone")),
+            "strings": hall_strings(),
+            "last_messages": hall_screen.LAST_MESSAGES,
+        },
+    )
 
 
 @login_required

@@ -20,3 +20,4 @@ class ModerationConfig(AppConfig):
         extensions.register_frame_service(extensions.PARTICIPANT_MUTE, room.room_participant_mute)
         extensions.register_held_listener(log.hold_record)
         extensions.register_review_check(selectors.under_review)
+        extensions.register_reported(selectors.reported_in)

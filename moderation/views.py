@@ -9,13 +9,13 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from core import csvfile
 from core.conditional import conditional_page
 from core.errors import ApplicationError
+from core.urlsafety import safe_next
 from debates.models import Message
 from facilitation import services as facilitation
 from facilitation.models import FacilitationProfile
@@ -249,10 +249,7 @@ def personal_mutes(request):
                     messages.success(request, _("You see their messages again."))
             except ApplicationError as error:
                 messages.error(request, error.detail)
-        back = request.POST.get("next", "")
-        if back and url_has_allowed_host_and_scheme(back, allowed_hosts={request.get_host()}):
-            return redirect(back)
-        return redirect("moderation:personal_mutes")
+        return redirect(safe_next(request, request.POST.get("next"), fallback=reverse("moderation:personal_mutes")))
     return render(request, "moderation/personal_mutes.html", {"mutes": selectors.personal_mutes(user=request.user)})
 
 

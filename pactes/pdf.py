@@ -1,5 +1,6 @@
 """The PDF of a pact version (tagged, PDF/UA): clauses, parties, dates, fingerprint, signatures."""
 
+from django.conf import settings
 from django.template.loader import render_to_string
 from django.utils import translation
 
@@ -8,7 +9,7 @@ from core.pdfdoc import accessible_pdf
 
 def version_pdf(*, request, pact, version, signatures) -> bytes:
     # The PDF is a document of the city: written in its language whatever the reader's.
-    with translation.override("fr"):
+    with translation.override(settings.LANGUAGE_CODE):
         html = render_to_string(
             "pactes/pdf/version.html",
             {

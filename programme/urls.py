@@ -17,6 +17,6 @@ urlpatterns = [
     path("actualites/rss.xml", conditional_page(NewsRssFeed()), name="cite_news_rss"),
     path("actualites/atom.xml", conditional_page(NewsAtomFeed()), name="cite_news_atom"),
     path("robots.txt", views.robots_txt, name="cite_robots"),
-    path("carte/<int:page_id>.png", views.page_card, name="cite_page_card"),
+    path("carte/<id:page_id>.png", views.page_card, name="cite_page_card"),
     path("api/v2/", api_router.urls),
 ]

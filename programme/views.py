@@ -9,6 +9,8 @@ from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.views.decorators.http import require_safe
 from wagtail.api.v2.filters import SearchFilter
+from wagtail.api.v2.pagination import WagtailPagination
+from wagtail.api.v2.utils import BadRequestError
 from wagtail.api.v2.views import PagesAPIViewSet
 from wagtail.models import Page
 
@@ -79,8 +81,23 @@ class WordsOnlySearchFilter(SearchFilter):
         return super().filter_queryset(SimpleNamespace(GET=params), queryset, view)
 
 
+class BoundedPagination(WagtailPagination):
+    """Wagtail's offset pagination, refusing an offset no database accepts (a 400 with a clear
+    message instead of the database's error)."""
+
+    max_offset = 10**9
+
+    def paginate_queryset(self, queryset, request, view=None):
+        offset = request.GET.get("offset", "0")
+        if offset.isdigit() and int(offset) > self.max_offset:
+            raise BadRequestError(f"offset cannot be higher than {self.max_offset}")
+        return super().paginate_queryset(queryset, request, view)
+
+
 class ProgrammePagesAPIViewSet(PagesAPIViewSet):
     """Open data: the live, public pages of the programme, read-only (Wagtail's API v2)."""
+
+    pagination_class = BoundedPagination
 
     filter_backends = [
         WordsOnlySearchFilter if backend is SearchFilter else backend for backend in PagesAPIViewSet.filter_backends

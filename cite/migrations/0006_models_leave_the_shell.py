@@ -9,7 +9,7 @@ class Migration(migrations.Migration):
     dependencies = [
         ('evaluation', '0001_initial'),
         ('pactes', '0006_engagement_in_programme'),
-        ('debates', '0005_engagement_in_programme'),
+        ('debates', '0006_engagement_in_programme'),
         ('cite', '0005_yearly_report'),
     ]
 

@@ -3,6 +3,7 @@
 from pathlib import Path
 
 import dj_database_url
+from celery.schedules import crontab
 from django.utils.translation import gettext_lazy as _
 
 from cite.settings import env
@@ -34,6 +35,7 @@ WAGTAILADMIN_BASE_URL = SITE_URL
 PROJECT_APPS = [
     "core",
     "accounts",
+    "notifications",
     "programme",
     "facilitation",
     "debates",
@@ -80,6 +82,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: a database that refuses connections gives the 503 page; /healthz answers here.
+    "core.error_pages.DatabaseUnavailableMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -114,6 +118,7 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "wagtail.contrib.settings.context_processors.settings",
                 "cite.context_processors.site",
+                "notifications.context_processors.bell",
             ],
         },
     },
@@ -313,6 +318,24 @@ WAGTAIL_WORKFLOW_ENABLED = True
 # people a figure may show (a smaller age band is withheld, so that nobody can be recognised).
 INDICATORS_FIRST_YEAR = 2024
 INDICATORS_MIN_GROUP = 5
+
+# --- notifications ------------------------------------------------------------------------------
+# The outbox is swept every minute: e-mails whose wake-up call was lost, and retries after a
+# failure (with back-off), go out then. Digests go out at 7:00, the weekly one on Mondays.
+CELERY_BEAT_SCHEDULE["notifications-outbox-sweep"] = {
+    "task": "notifications.tasks.outbox_sweep",
+    "schedule": 60,
+}
+CELERY_BEAT_SCHEDULE["notifications-daily-digest"] = {
+    "task": "notifications.tasks.send_digests",
+    "schedule": crontab(hour=7, minute=0),
+    "args": ("daily",),
+}
+CELERY_BEAT_SCHEDULE["notifications-weekly-digest"] = {
+    "task": "notifications.tasks.send_digests",
+    "schedule": crontab(hour=7, minute=5, day_of_week="mon"),
+    "args": ("weekly",),
+}
 
 # --- moderation ---------------------------------------------------------------------------------
 

@@ -8,7 +8,16 @@ taking part (``participation``), messages, turns of speech (``floor``), how the 
 """
 
 from .common import MAX_REASON_LENGTH, MESSAGE_TRANSITIONS, STATUS_TRANSITIONS
-from .floor import floor_end, floor_give, hand_lower, hand_raise
+from .floor import (
+    MAX_HALL_NAME_LENGTH,
+    floor_end,
+    floor_expire,
+    floor_give,
+    hall_speaker_add,
+    hall_speaker_remove,
+    hand_lower,
+    hand_raise,
+)
 from .messages import (
     MAX_REFORMULATION_LENGTH,
     PostRefused,
@@ -25,6 +34,7 @@ from .modes import debate_close, room_set_mode, room_set_reformulation
 from .participation import debate_accept_charter, debate_follow, participant_mute
 
 __all__ = [
+    "MAX_HALL_NAME_LENGTH",
     "MAX_REASON_LENGTH",
     "MAX_REFORMULATION_LENGTH",
     "MESSAGE_TRANSITIONS",
@@ -36,7 +46,10 @@ __all__ = [
     "debate_follow",
     "debate_profile",
     "floor_end",
+    "floor_expire",
     "floor_give",
+    "hall_speaker_add",
+    "hall_speaker_remove",
     "hand_lower",
     "hand_raise",
     "message_approve",

@@ -13,7 +13,7 @@ from debates import events, frames, selectors
 from debates.models import Debate, Message, Participation, RoomEvent
 
 MAX_REASON_LENGTH = 300
-MAX_REFORMULATION_LENGTH = 2000
+
 
 STATUS_TRANSITIONS: dict[str, set[str]] = {
     Debate.Status.SCHEDULED: {Debate.Status.OPEN, Debate.Status.CLOSED},
@@ -21,6 +21,8 @@ STATUS_TRANSITIONS: dict[str, set[str]] = {
     Debate.Status.CLOSED: {Debate.Status.OPEN, Debate.Status.ARCHIVED},
     Debate.Status.ARCHIVED: set(),
 }
+
+
 MESSAGE_TRANSITIONS: dict[str, set[str]] = {
     Message.State.HELD: {Message.State.PUBLISHED, Message.State.REJECTED},
     Message.State.PUBLISHED: {Message.State.HIDDEN},

@@ -15,7 +15,7 @@ from accounts.predicates import has_verified_email
 from core.errors import ApplicationError, InvalidInput, InvalidState, NotFound
 from core.html import plain_text_to_html
 from core.permissions import require
-from debates import events, extensions, frames, posting
+from debates import events, extensions, frames, notices, posting
 from debates.models import Debate, Message, Participation, Report
 from debates.predicates import is_debate_facilitator
 from debates.services.common import (
@@ -47,9 +47,6 @@ class PostResult:
     client_id: str
     message: Message | None = None
     verdict: Verdict | None = None
-
-
-# --- Messages --------------------------------------------------------------------------------
 
 
 def _context(
@@ -191,6 +188,7 @@ def message_post(
         else:
             _publish(debate, message, actor=actor)
             message.save(update_fields=["published_at", "seq"])
+            notices.message_published(message)
         participation = participation or _participation(debate, actor)
         participation.last_post_at = context.now
         participation.save(update_fields=["last_post_at"])
@@ -214,6 +212,7 @@ def message_approve(*, actor: User, debate: Debate, message_id: int, appeal=None
         _publish(debate, message, actor=actor)
         message.save(update_fields=["state", "published_at", "seq", "updated_at"])
         _reviewed(debate, message)
+        notices.message_published(message)
     return message
 
 

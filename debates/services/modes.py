@@ -1,4 +1,4 @@
-"""How the room runs: its mode (open, slow, turns, paused) and its closing with a synthesis."""
+"""How the room runs: its mode (open, slow, turns, paused), reformulation, and its closing with a synthesis."""
 
 from __future__ import annotations
 
@@ -11,11 +11,8 @@ from core.errors import InvalidInput
 from core.permissions import require
 from debates import frames
 from debates.models import Debate
-from debates.services.common import (
-    _lock,
-    _record,
-    _transition,
-)
+from debates.services.common import _lock, _record, _transition
+from debates.services.floor import _end_floor
 from debates.services.messages import reformulation_required
 
 
@@ -44,6 +41,10 @@ def room_set_mode(*, actor: User, debate: Debate, mode: str, slow_seconds: int |
             debate.slow_seconds = slow_seconds
         debate.save(update_fields=fields)
         _record(debate, "mode.changed", frames.mode(debate), actor=actor)
+        # A pause or the end of the debate stops the speaking turn too: nobody keeps the floor
+        # in a room where nobody may post.
+        if mode in ("closed", Debate.Mode.PAUSED):
+            _end_floor(debate, actor=actor)
     return debate
 
 
@@ -76,5 +77,6 @@ def debate_close(*, actor: User, debate: Debate, synthesis: str) -> Debate:
         _transition(debate, Debate.Status.CLOSED)
         debate.closed_at = timezone.now()
         debate.save(update_fields=["status", "closed_at", "synthesis"])
+        _end_floor(debate, actor=actor)
         _record(debate, "mode.changed", frames.mode(debate), actor=actor)
     return debate

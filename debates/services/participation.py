@@ -15,11 +15,7 @@ from core.permissions import require
 from debates import events
 from debates.models import Debate, Participation
 from debates.predicates import is_debate_facilitator
-from debates.services.common import (
-    _clean_reason,
-    _lock,
-    _participation,
-)
+from debates.services.common import _clean_reason, _lock, _participation
 from debates.services.floor import _end_floor
 
 

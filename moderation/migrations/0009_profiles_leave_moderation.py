@@ -7,7 +7,7 @@ from django.db import migrations
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('debates', '0006_profile_in_facilitation'),
+        ('debates', '0007_profile_in_facilitation'),
         ('moderation', '0008_reformulation_mode'),
     ]
 

@@ -23,17 +23,12 @@ from debates import services as rooms
 from debates.models import Debate, Message, Participation
 from debates.predicates import is_debate_facilitator
 
-from .. import notify
 from ..exclusion import EXCLUSION_MARK, is_exclusion  # noqa: F401  (re-exported)
 from ..log import action_record
 from ..models import ModerationAction
 from .common import debate_of, message_of, reason_text, require
 
 Kind = ModerationAction.Kind
-
-
-def _tell(action: ModerationAction) -> None:
-    transaction.on_commit(lambda: notify.action_told(action))
 
 
 def _lock_debate(message: Message) -> None:
@@ -84,7 +79,6 @@ def message_reject(*, actor: User, message_id: int, reason_code: str, reason: st
             reason=text,
             pending_since=message.created_at,
         )
-        _tell(action)
     return action
 
 
@@ -105,7 +99,6 @@ def message_hide(*, actor: User, message_id: int, reason_code: str, reason: str 
             reason=text,
             pending_since=_first_report_at(message),
         )
-        _tell(action)
     return action
 
 
@@ -134,7 +127,6 @@ def message_keep_hidden(*, actor: User, message_id: int, reason_code: str, reaso
             reason=text,
             pending_since=hide.created_at if hide else _first_report_at(message),
         )
-        _tell(action)
     return action
 
 
@@ -227,7 +219,6 @@ def participant_remind(
         )
         frame = {"type": "moderation.reminder", "reason": text}
         transaction.on_commit(lambda: room_events.to_user(debate.pk, user.pk, frame))
-        _tell(action)
     return action
 
 
@@ -247,7 +238,6 @@ def participant_review(
             reason=text,
             minutes=minutes,
         )
-        _tell(action)
     return action
 
 
@@ -276,7 +266,6 @@ def participant_mute(
             reason=text,
             minutes=minutes,
         )
-        _tell(action)
     return action
 
 
@@ -326,5 +315,4 @@ def participant_exclude(
         action = action_record(
             kind=Kind.EXCLUDE, debate=debate, actor=actor, target=user, reason_code=reason_code, reason=text
         )
-        _tell(action)
     return action

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from accounts.models import User
 from core.errors import InvalidInput, NotFound
 from core.permissions import require
+from pactes import notices
 from pactes.guards import check_rate, clean_text
 from pactes.models import (
     Clause,
@@ -41,7 +42,10 @@ def comment_post(*, actor: User, pact: Pact, version_number: int, clause_id: int
     clause = Clause.objects.filter(pk=clause_id, version=version).first()
     if clause is None:
         raise InvalidInput(_("This clause is not part of this version of the pact."), code="CLAUSE_NOT_IN_VERSION")
-    return Comment.objects.create(clause=clause, pact=pact, author=actor, body=body)
+    with transaction.atomic():
+        comment = Comment.objects.create(clause=clause, pact=pact, author=actor, body=body)
+        notices.comment_posted(comment)
+    return comment
 
 
 def comment_answer(*, actor: User, comment: Comment, answer: str) -> Comment:
@@ -55,6 +59,7 @@ def comment_answer(*, actor: User, comment: Comment, answer: str) -> Comment:
         comment = Comment.objects.select_for_update().get(pk=comment.pk)
         comment.answer, comment.answered_by, comment.answered_at = answer, actor, timezone.now()
         comment.save(update_fields=["answer", "answered_by", "answered_at"])
+        notices.comment_answered(comment)
     return comment
 
 

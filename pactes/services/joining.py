@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from accounts.models import Membership, Organisation, User
 from core.errors import InvalidInput, InvalidState, PermissionDenied
 from core.permissions import require
+from pactes import notices
 from pactes.guards import clean_text
 from pactes.models import (
     JoinRequest,
@@ -74,13 +75,15 @@ def join_request_create(
             )
     try:
         with transaction.atomic():
-            return JoinRequest.objects.create(
+            join_request = JoinRequest.objects.create(
                 pact=pact,
                 user=actor,
                 organisation=organisation,
                 message=clean_text(message)[:2000],
                 signed_version=signed_version,
             )
+            notices.join_requested(join_request)
+            return join_request
     except IntegrityError as exc:
         raise InvalidState(_("You have already asked to join this pact."), code="ALREADY_REQUESTED") from exc
 
@@ -120,6 +123,7 @@ def join_request_decide(*, actor: User, join_request: JoinRequest, accept: bool,
             if pact.status == Pact.Status.ACTIVE:
                 _record_joining_signature(pact=pact, party=party, join_request=join_request)
         _decide(join_request, "accept" if accept else "decline", actor=actor, reason=reason)
+        notices.join_decided(join_request)
     return join_request
 
 

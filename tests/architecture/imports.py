@@ -18,6 +18,7 @@ ROOT = Path(__file__).resolve().parent.parent.parent
 LAYERS: list[tuple[str, ...]] = [
     ("core",),
     ("accounts",),
+    ("notifications",),
     ("programme", "facilitation"),
     ("debates",),
     ("moderation",),

@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('debates', '0005_engagement_in_programme'),
+        ('debates', '0006_engagement_in_programme'),
         ('facilitation', '0001_initial'),
     ]
 

@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('debates', '0004_session_place_and_dates'),
+        ('debates', '0005_hall_speakers'),
         ('programme', '0001_initial'),
     ]
 
