@@ -11,6 +11,9 @@ class NotificationsConfig(AppConfig):
     verbose_name = _("Notifications")
 
     def ready(self):
+        # The outbox queues its tasks by name (it does not import them): register them now.
+        from notifications import tasks  # noqa: F401
+
         # Each app above this one declares its kinds and the objects its notifications point
         # to in ``<app>/notices.py``; importing them here fills the registry, so that this app
         # never imports the apps that use it.
