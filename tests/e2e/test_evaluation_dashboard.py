@@ -43,8 +43,8 @@ def test_dashboard_downloads_csv_and_json(page):
     with page.expect_download() as download:
         page.get_by_role("link", name="CSV").click()
     assert download.value.suggested_filename == f"indicateurs-{timezone.localdate().year}.csv"
-    text = Path(download.value.path()).read_text(encoding="utf-8")
-    assert text.startswith("figure,year,engagement,row,label,series,value")
+    raw = Path(download.value.path()).read_bytes()
+    assert raw.startswith("\ufefffigure,year,engagement,row,label,series,value".encode())  # BOM for spreadsheets
 
     response = page.request.get(page.get_by_role("link", name="JSON").get_attribute("href"))
     data = json.loads(response.text())

@@ -32,6 +32,12 @@
     fetch(root.dataset.partialUrl, { credentials: "same-origin", headers: { "X-Requested-With": "fetch" } })
       .then(function (response) { if (!response.ok) throw new Error(String(response.status)); return response.text(); })
       .then(function (html) {
+        // The person may have entered a field while the queue was on its way: keep what they
+        // are choosing or typing, and refresh when they leave the field.
+        if (busy()) {
+          pending = true;
+          return;
+        }
         content.innerHTML = html;
         if (focusedId) {
           var again = document.getElementById(focusedId);
