@@ -176,7 +176,9 @@ class GroupListener:
 class Revocable(Protocol):
     user_id: int | None
     session_key: str | None
-    debate_id: int | None
+
+    def concerns(self, debate_id: int) -> bool:
+        """Whether a change of role in this debate concerns the socket."""
 
     async def revoke(self, code: int) -> None: ...
 
@@ -194,7 +196,7 @@ class _Registry:
         for socket in list(self.sockets.get(user_id, ())):
             if message.get("session_key") and socket.session_key != message["session_key"]:
                 continue
-            if message.get("debate_id") and socket.debate_id != message["debate_id"]:
+            if message.get("debate_id") and not socket.concerns(message["debate_id"]):
                 continue
             await socket.revoke(message.get("code") or CLOSE_REVOKED)
 

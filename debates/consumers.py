@@ -215,6 +215,9 @@ class RoomConsumer(AsyncWebsocketConsumer):
             self.closed = True
             await self.close(code=code)
 
+    def concerns(self, debate_id: int) -> bool:
+        return debate_id == self.debate_id
+
     async def revoke(self, code: int) -> None:
         """Another process (or this one) says this account may no longer act here."""
         if not self.closed:

@@ -127,6 +127,16 @@ async def test_removed_facilitator_socket_is_closed_with_4403_and_cannot_act(con
     assert debate.mode == "open"
 
 
+async def test_resident_made_facilitator_reconnects_with_4403_as_facilitator(connect, debate, resident, joined):
+    await db(joined, resident)
+    socket = await connect(debate, resident)
+    assert socket.state["you"]["role"] == "participant"
+    await db(debate.facilitators.add, resident)
+    assert await closed_with(socket) == 4403
+    again = await connect(debate, resident)
+    assert again.state["you"]["role"] == "facilitator"
+
+
 async def test_facilitator_removed_without_signal_loses_rights_on_the_next_frame(connect, debate, facilitator):
     socket = await connect(debate, facilitator)
     through = type(debate).facilitators.through
