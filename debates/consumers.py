@@ -36,7 +36,9 @@ CLOSE_NOT_FOUND = 4404
 CLOSE_HEARTBEAT_MISSED = 4408
 CLOSE_TOO_MANY_SOCKETS = 4409
 CLOSE_SLOW_READER = 4429
-CLOSE_TRY_AGAIN_LATER = 1013  # RFC 6455: the server cannot serve the connection now
+# The server cannot serve the connection now. RFC 6455's 1013 would say it, but daphne (autobahn)
+# lets an application close only with 1000 or 3000-4999, and turns 1013 into 1011.
+CLOSE_TRY_AGAIN_LATER = 4503
 
 # Frames that only read: they are answered without checking the session again.
 READ_ONLY = frozenset({"resume", "pong"})
