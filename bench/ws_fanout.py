@@ -27,7 +27,7 @@ last has joined and caught up (bench/ws_crowd.py).
 
 The room runs with a facilitation profile without content rules (gates only): the rules cost
 is measured by bench/moderation.py. Needs Redis on 127.0.0.1:6379 for the Redis runs (database
-11, flushed). Listeners, poster and measurements share one client process.
+11, flushed; another with BENCH_REDIS_URL). Listeners, poster and measurements share one client process.
 """
 
 from __future__ import annotations
@@ -50,7 +50,7 @@ import websockets
 
 ROOT = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
-REDIS_URL = "redis://127.0.0.1:6379/11"
+REDIS_URL = os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/11")
 CLOCK_TICKS = os.sysconf("SC_CLK_TCK")
 WITHIN = 0.5  # seconds
 SHARE = 0.95
