@@ -264,6 +264,34 @@ async def test_sockets_per_account_are_capped(connect, debate, resident, limits_
     assert third.state["type"] == "room.state" and second.state["type"] == "room.state"
 
 
+async def test_sockets_of_other_processes_count_until_their_lease_ends(connect, debate, resident, limits_store):
+    if limits_store in ("", "redis://127.0.0.1:1/0"):
+        pytest.skip("needs the shared limits on Redis")
+    import time
+
+    import redis
+
+    from cite import shared_limits
+
+    client = redis.Redis.from_url(limits_store)
+    key = f"limits:sockets:{resident.pk}"
+    cap = settings.DEBATES_MAX_SOCKETS_PER_ACCOUNT
+    # Another process holds the account's places, alive: this one refuses.
+    client.zadd(key, {f"elsewhere:{i}": time.time() + 30 for i in range(cap)})
+    assert await connect(debate, resident) == 4409
+    # That process died without closing them: once their leases end, the places are free.
+    client.zadd(key, {f"elsewhere:{i}": time.time() - 1 for i in range(cap)})
+    socket = await connect(debate, resident)
+    assert socket.state["type"] == "room.state"
+    # Renewing extends this process's own lease, and never brings back a released one.
+    (member,) = [m.decode() for m in client.zrange(key, 0, -1)]
+    await shared_limits.renew({resident.pk: [member, "released:1"]})
+    assert client.zscore(key, member) > time.time() + shared_limits.SOCKET_LEASE_SECONDS - 5
+    assert client.zscore(key, "released:1") is None
+    await socket.close()
+    assert client.zcard(key) == 0
+
+
 # --- 4. text validated before any write ----------------------------------------------------------
 
 
