@@ -1,4 +1,9 @@
+from types import SimpleNamespace
+from urllib.parse import urlencode, urlsplit
+
 from allauth.account.adapter import DefaultAccountAdapter
+from allauth.account.utils import get_next_redirect_url
+from django.conf import settings
 from django.utils.translation import get_language
 
 
@@ -11,3 +16,19 @@ class AccountAdapter(DefaultAccountAdapter):
         if commit:
             user.save()
         return user
+
+    def send_mail(self, template_prefix, email, context):
+        # allauth's e-mails speak as ``current_site``, which it reads from the Sites framework or,
+        # without it, from the request's host ("Hello from 127.0.0.1:8000!"): the site speaks with
+        # its own name and public address instead.
+        site = SimpleNamespace(name=settings.SITE_NAME, domain=urlsplit(settings.SITE_URL).netloc)
+        super().send_mail(template_prefix, email, {**context, "current_site": site})
+
+    def get_email_confirmation_url(self, request, emailconfirmation):
+        """The confirmation link keeps the page the resident signed up from (``next``), so that
+        confirming the address brings them back to the debate or pact they were joining."""
+        url = super().get_email_confirmation_url(request, emailconfirmation)
+        target = get_next_redirect_url(request) if request is not None else None
+        if target and target.startswith("/"):
+            url += "?" + urlencode({"next": target})
+        return url

@@ -17,7 +17,6 @@ Prints a Markdown table (copied into docs/performance.md). Bounded: a few second
 from __future__ import annotations
 
 import argparse
-import importlib
 import os
 import platform
 import re
@@ -35,11 +34,13 @@ import django
 django.setup()
 
 from cite.html import plain_text_to_html  # noqa: E402
+from moderation.corpus import default_rules  # noqa: E402
 from moderation.models import FacilitationProfile  # noqa: E402
 from moderation.pipeline import MessageContext, run  # noqa: E402
+from moderation.rules import context as rules_context  # noqa: E402
 from moderation.rules import lexicon, normalise, steps_for  # noqa: E402
 
-DEFAULT_RULES = importlib.import_module("moderation.migrations.0003_default_profile_rules").DEFAULT_RULES
+DEFAULT_RULES = default_rules()
 
 SHORT = [
     "Je propose un composteur collectif près de l’école.",
@@ -99,7 +100,7 @@ def timed(function, items, rounds: int) -> list[float]:
     """
     samples = []
     clock = time.perf_counter_ns
-    forget = normalise.readings.cache_clear
+    forget = rules_context.forget
     for _ in range(rounds):
         for item in items:
             forget()

@@ -21,7 +21,7 @@ django.setup()
 from django.conf import settings  # noqa: E402
 from django.core.management import call_command  # noqa: E402
 
-OPTIONS = {"locale": ["fr"], "no_obsolete": True, "add_location": "file", "verbosity": 0}
+OPTIONS = {"locale": ["fr"], "no_obsolete": True, "no_wrap": True, "add_location": "file", "verbosity": 0}
 NOT_SOURCES = [".venv/*", "var/*", "tests/*", "bench/*", "bin/*", "node_modules/*"]
 
 
@@ -38,7 +38,17 @@ def extract(owner: str) -> None:
         call_command("makemessages", **OPTIONS)
 
 
+def normalise(owner: str) -> None:
+    """Save the catalogue in one canonical form (no line wrapping), the form bin/po_fill.py
+    writes too: extracting twice, or filling then extracting, changes nothing."""
+    import polib
+
+    path = ROOT / ("locale" if owner == "site" else f"{owner}/locale") / "fr/LC_MESSAGES/django.po"
+    polib.pofile(str(path), wrapwidth=0).save(str(path))
+
+
 if __name__ == "__main__":
     for owner in sys.argv[1:] or ["site", *settings.PROJECT_APPS]:
         extract(owner)
+        normalise(owner)
         print(f"messages: {owner}")

@@ -27,6 +27,7 @@ def main(path: str) -> None:
             entry.msgstr = text
         if "fuzzy" in entry.flags:
             entry.flags.remove("fuzzy")
+            entry.previous_msgid = entry.previous_msgid_plural = entry.previous_msgctxt = None
     catalogue.save(path)
     missing = [e.msgid for e in catalogue if e.msgid and not e.translated()]
     print(f"{path}: {len(translations) - len(unknown)} filled, {len(missing)} still untranslated")

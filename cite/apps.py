@@ -7,7 +7,13 @@ class CiteConfig(AppConfig):
     verbose_name = _("City site")
 
     def ready(self):
+        from django.urls import register_converter
         from wagtail.signals import page_published
+
+        from cite.urlsafety import IdConverter
+
+        # Before any URL configuration is read: the apps' routes take ids as ``<id:pk>``.
+        register_converter(IdConverter, "id")
 
         from cite.models import YearlyReportPage
         from cite.reports import freeze_on_publish

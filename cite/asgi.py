@@ -18,6 +18,10 @@ from channels.routing import ProtocolTypeRouter, URLRouter  # noqa: E402
 from cite.auth import DeferredAuthMiddlewareStack  # noqa: E402
 from cite.origin import SameOriginValidator  # noqa: E402
 from cite.routing import websocket_urlpatterns  # noqa: E402
+from moderation.rules.language import warm  # noqa: E402
+
+# The language detector's model loads in about half a second: at start-up, not on a message.
+warm()
 
 application = ProtocolTypeRouter(
     {

@@ -3,7 +3,6 @@ a year with its chart and its table, and the same figures as CSV and JSON open d
 
 from __future__ import annotations
 
-import csv
 import json
 
 from django import forms
@@ -12,9 +11,10 @@ from django.shortcuts import render
 from django.urls import path
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
-from cite import charts, selectors
+from cite import charts, csvfile, selectors
+from cite.conditional import conditional_page
 from cite.indicators import FIGURE_KEYS, Indicators, available_years
 
 # Every figure; "summary" repeats part of the key figures, for the engagement pages.
@@ -55,7 +55,7 @@ def _bad_filter() -> HttpResponse:
     )
 
 
-@require_GET
+@require_safe
 def dashboard(request: HttpRequest) -> HttpResponse:
     form, indicators = _filtered(request)
     if indicators is None:
@@ -77,21 +77,18 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     )
 
 
-@require_GET
+@require_safe
+@conditional_page
 def dashboard_csv(request: HttpRequest) -> HttpResponse:
     _form, indicators = _filtered(request)
     if indicators is None:
         return _bad_filter()
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="indicateurs-{indicators.year}.csv"'
-    writer = csv.DictWriter(response, fieldnames=CSV_HEADER)
-    writer.writeheader()
-    for figure in indicators.all(DASHBOARD_KEYS):
-        writer.writerows(figure.as_records())
-    return response
+    rows = (record for figure in indicators.all(DASHBOARD_KEYS) for record in figure.as_records())
+    return csvfile.csv_response(CSV_HEADER, rows, filename=f"indicateurs-{indicators.year}.csv")
 
 
-@require_GET
+@require_safe
+@conditional_page
 def dashboard_json(request: HttpRequest) -> HttpResponse:
     _form, indicators = _filtered(request)
     if indicators is None:
@@ -111,6 +108,7 @@ def dashboard_json(request: HttpRequest) -> HttpResponse:
         ],
     }
     response = HttpResponse(json.dumps(data, ensure_ascii=False, indent=1), content_type="application/json")
+    response["Access-Control-Allow-Origin"] = "*"
     response["Content-Disposition"] = f'inline; filename="indicateurs-{indicators.year}.json"'
     return response
 

@@ -68,5 +68,12 @@ class NewsRssFeed(Feed):
 class NewsAtomFeed(NewsRssFeed):
     feed_type = Atom1Feed
 
+    # RFC 4287 asks every entry for an author, or the feed for one: the city publishes the news.
+    def author_name(self, index):
+        return settings.CITY_NAME
+
+    def author_link(self, index):
+        return self.request.build_absolute_uri("/")
+
     def subtitle(self, index):
         return self.description(index)

@@ -8,8 +8,9 @@ from channels.layers import get_channel_layer
 from django.conf import settings
 from django.db import connection
 from django.http import JsonResponse
+from django.utils.module_loading import import_string
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from cite.sockets import layer_degraded
 
@@ -48,7 +49,7 @@ def _broker() -> str:
 
 
 @never_cache
-@require_GET
+@require_safe
 def healthz(request):
     checks = {"database": _database, "channel_layer": _channel_layer}
     if not settings.CELERY_TASK_ALWAYS_EAGER:
@@ -60,4 +61,17 @@ def healthz(request):
         except Exception as exc:  # any failure is reported, never raised: this is a probe
             status[name] = f"error: {exc.__class__.__name__}"
     healthy = all(value == "ok" for value in status.values())
-    return JsonResponse({"status": "ok" if healthy else "error", **status}, status=200 if healthy else 503)
+    body = {"status": "ok" if healthy else "error", **status, "details": _details()}
+    return JsonResponse(body, status=200 if healthy else 503)
+
+
+def _details() -> dict:
+    """What the apps report beyond reachability (settings.HEALTH_DETAILS). Kept cheap: the pact
+    journal's detail hashes the chain only and repeats the last full check of the periodic task."""
+    details = {}
+    for name, path in settings.HEALTH_DETAILS.items():
+        try:
+            details[name] = import_string(path)()
+        except Exception as exc:  # reported, never raised: this is a probe
+            details[name] = {"status": f"error: {exc.__class__.__name__}"}
+    return details

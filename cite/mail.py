@@ -1,5 +1,6 @@
 """E-mails to people, in their own language, sent by a Celery task after the transaction commits."""
 
+from django.conf import settings
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import translation
@@ -10,7 +11,7 @@ def send_to_user(*, user, template: str, context: dict) -> None:
     queue the e-mail once the current transaction commits (never for a deleted account)."""
     if not user.is_active or user.deleted_at or not user.email:
         return
-    with translation.override(user.preferred_language or "fr"):
+    with translation.override(user.preferred_language or settings.LANGUAGE_CODE):
         subject = " ".join(render_to_string(f"{template}_subject.txt", context).split())
         body = render_to_string(f"{template}_body.txt", {**context, "user": user})
     send_later(to=[user.email], subject=subject, body=body)

@@ -52,8 +52,8 @@ def freeze_on_publish(sender, instance, **kwargs) -> None:
 
 
 def report_pdf(*, page: YearlyReportPage, request: HttpRequest) -> bytes:
-    """The published report as a PDF (WeasyPrint), with the same figures, charts and tables."""
-    from weasyprint import HTML
+    """The published report as a tagged PDF/UA document, with the same figures, charts and tables."""
+    from cite.pdfdoc import accessible_pdf
 
     html = render_to_string("cite/yearly_report_pdf.html", {"page": page, "self": page, "request": request})
-    return HTML(string=html, base_url=request.build_absolute_uri("/")).write_pdf()
+    return accessible_pdf(html=html, base_url=request.build_absolute_uri("/"))

@@ -1,10 +1,10 @@
-from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from cite import media
 from cite.health import healthz
 
 urlpatterns = [
@@ -21,10 +21,14 @@ urlpatterns = [
     path("", include("cite.site_urls")),
 ]
 
-if settings.DEBUG:
-    from django.conf.urls.static import static
+# Only Wagtail's image renditions are public under MEDIA_URL, in every mode; every other upload
+# goes through its app's access-checked view (cite/media.py).
+urlpatterns += media.urlpatterns()
 
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+handler400 = "cite.error_pages.bad_request"
+handler403 = "cite.error_pages.permission_denied"
+handler404 = "cite.error_pages.page_not_found"
+handler500 = "cite.error_pages.server_error"
 
 # Wagtail serves every other path from its page tree; it comes last.
 urlpatterns.append(path("", include(wagtail_urls)))

@@ -1,27 +1,54 @@
-"""iCalendar export of debate sessions (RFC 5545), for residents' own calendars."""
+"""iCalendar export of debate sessions (RFC 5545), for residents' own calendars.
+
+A subscribed calendar keeps what the feed keeps: each event has a UID that is the same from one
+download to the next and unique across cities (the site's host), and the feed keeps past
+sessions for a year so that they do not vanish from subscribers' calendars."""
 
 from collections.abc import Iterable
+from datetime import timedelta
+from urllib.parse import urlsplit
 
 from django.conf import settings
+from django.utils.translation import gettext as _
 from icalendar import Calendar, Event
 
 from debates.models import DebateSession
 
+# Calendar clients that honour it poll every six hours.
+REFRESH = timedelta(hours=6)
+
+
+def site_host() -> str:
+    return urlsplit(settings.SITE_URL).hostname or "localhost"
+
+
+def session_uid(session: DebateSession) -> str:
+    return f"debate-session-{session.pk}@{site_host()}"
+
 
 def sessions_ics(sessions: Iterable[DebateSession], *, base_url: str, name: str) -> bytes:
     calendar = Calendar()
-    calendar.add("prodid", f"-//{settings.SITE_NAME}//debats//FR")
+    calendar.add("prodid", f"-//{site_host()}//{settings.SITE_NAME}//FR")
     calendar.add("version", "2.0")
+    calendar.add("calscale", "GREGORIAN")
+    calendar.add("method", "PUBLISH")
     calendar.add("x-wr-calname", name)
+    calendar.add("x-published-ttl", "PT6H")
+    calendar.add("refresh-interval", REFRESH, parameters={"VALUE": "DURATION"})
     for session in sessions:
         debate = session.debate
+        url = base_url + debate.get_absolute_url()
         event = Event()
-        event.add("uid", f"debate-session-{session.pk}@{settings.SITE_NAME.replace(' ', '-').lower()}")
+        event.add("uid", session_uid(session))
+        event.add("dtstamp", session.updated_at)
+        event.add("created", session.created_at)
+        event.add("last-modified", session.updated_at)
         event.add("summary", session.title or debate.title)
         event.add("dtstart", session.starts_at)
         event.add("dtend", session.ends_at)
-        event.add("dtstamp", session.starts_at)
-        event.add("description", debate.question)
-        event.add("url", base_url + debate.get_absolute_url())
+        event.add("location", session.location or _("Online, in the debate room: %(url)s") % {"url": url})
+        event.add("description", f"{debate.question}\n\n{url}" if debate.question else url)
+        event.add("url", url)
+        event.add("status", "CONFIRMED")
         calendar.add_component(event)
     return calendar.to_ical()

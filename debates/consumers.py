@@ -24,9 +24,10 @@ from accounts.sockets import lacks_second_factor, socket_account
 from cite import sockets
 from cite.errors import ApplicationError
 from cite.sockets import CLOSE_REVOKED
-from debates import events, fanout, frames, limits, room_state, selectors, services
+from debates import events, fanout, floor_clock, frames, limits, room_state, selectors, services
 from debates.models import Debate, Message
 from debates.predicates import facilitator_ids, is_debate_facilitator
+from moderation import selectors as moderation_selectors
 from moderation.services import room as moderation_room
 
 logger = logging.getLogger(__name__)
@@ -169,6 +170,9 @@ class RoomConsumer(AsyncWebsocketConsumer):
         self.state_seq = state["last_seq"]
         await self._send(state)
         self.ready = True
+        # This process keeps the room's clock from now on (a restart in the middle of a turn,
+        # or a turn whose end passed while nobody was connected, ends it now).
+        floor_clock.watch(self.debate_id, self._floor_until)
 
     def _open(self, slug: str) -> tuple[int | None, dict | None]:
         """Everything connecting needs from the database, in one trip to the database thread:
@@ -408,11 +412,15 @@ class RoomConsumer(AsyncWebsocketConsumer):
 
     async def _send_state(self) -> None:
         await self._send(await database_sync_to_async(self._state)())
+        # This process keeps the room's clock from now on (a restart in the middle of a turn,
+        # or a turn whose end passed while nobody was connected, ends it now).
+        floor_clock.watch(self.debate.pk, self._floor_until)
 
     def _state(self, debate: Debate | None = None, *, shared: dict | None = None, standing: dict | None = None) -> dict:
         if debate is None:
-            debate = Debate.objects.select_related("floor_user", "profile").get(pk=self.debate.pk)
+            debate = Debate.objects.select_related("floor_user", "floor_hall_speaker", "profile").get(pk=self.debate.pk)
             debate._facilitator_ids = facilitator_ids(self.debate)
+        self._floor_until = debate.floor_until
         you = {
             "user_id": None,
             "display_name": None,
@@ -439,6 +447,8 @@ class RoomConsumer(AsyncWebsocketConsumer):
                 "charter_accepted": charter,
                 "muted_until": muted_until.isoformat() if muted else None,
                 "hand_raised": bool(standing.get("hand_raised_at")),
+                # One's own messages waiting for review, shown in one's thread until decided.
+                "pending": [frames.message(m, debate) for m in selectors.held_of_author(debate=debate, user=self.user)],
                 "can_post": bool(
                     verified and (charter or self.is_facilitator) and not muted and debate.status == Debate.Status.OPEN
                 ),
@@ -448,10 +458,22 @@ class RoomConsumer(AsyncWebsocketConsumer):
             "type": "room.state",
             "room": shared["room"],
             "you": you,
+            # Connections to the room now; a socket still connecting is counted as it joins.
+            "presence": fanout.presence(debate.pk) + (0 if self.ready else 1),
             **{k: shared[k] for k in ("queue", "floor", "last_seq")},
         }
         if self.is_facilitator:
-            state["held"] = [frames.message(m, debate) for m in selectors.held_messages(debate=debate)]
+            state["held"] = [frames.held(m, debate) for m in selectors.held_messages(debate=debate)]
+            state["reports"] = [
+                {
+                    "message_id": m.pk,
+                    "message": frames.message(m, debate),
+                    "reason": m.reports.all()[len(m.reports.all()) - 1].reason,
+                    "count": m.report_count,
+                }
+                for m in moderation_selectors.reported_in(debate=debate)
+                if m.state == Message.State.PUBLISHED
+            ]
         return state
 
     # --- handlers ---------------------------------------------------------------------------------
@@ -534,20 +556,29 @@ class RoomConsumer(AsyncWebsocketConsumer):
             )
         else:
             status = Message.State.HELD if result.status == Message.State.HELD else Message.State.PUBLISHED
-            await self._send(
-                {
-                    "type": "message.ack",
-                    "client_id": result.client_id,
-                    "message_id": result.message.pk,
-                    "status": status,
-                }
-            )
+            ack = {
+                "type": "message.ack",
+                "client_id": result.client_id,
+                "message_id": result.message.pk,
+                "status": status,
+            }
+            if status == Message.State.HELD:
+                # The author keeps seeing it in the thread, as waiting for review.
+                ack["message"] = await database_sync_to_async(frames.message)(result.message, self.debate)
+            await self._send(ack)
+
+    # Every hand frame is answered with the hand's state (or an error): a hand must never
+    # silently stay down.
 
     async def handle_hand_raise(self, frame):
-        await self._act(services.hand_raise)
+        participation = await self._act(services.hand_raise)
+        if participation is not None:
+            await self._send({"type": "hand.state", "raised": participation.hand_raised_at is not None})
 
     async def handle_hand_lower(self, frame):
-        await self._act(services.hand_lower)
+        participation = await self._act(services.hand_lower)
+        if participation is not None:
+            await self._send({"type": "hand.state", "raised": False})
 
     async def handle_report_create(self, frame):
         message_id = _field(frame, "message_id", int)
@@ -558,11 +589,22 @@ class RoomConsumer(AsyncWebsocketConsumer):
             await self._send({"type": "report.ack", "message_id": message_id})
 
     async def handle_floor_give(self, frame):
+        user_id = _field(frame, "user_id", int, required=False)
+        hall_id = _field(frame, "hall_id", int, required=False)
+        if (user_id is None) == (hall_id is None):
+            raise FrameError("INVALID_FRAME", _("Give either “user_id” or “hall_id”."))
         await self._act(
             services.floor_give,
-            user_id=_field(frame, "user_id", int),
+            user_id=user_id,
+            hall_id=hall_id,
             seconds=_field(frame, "seconds", int, required=False),
         )
+
+    async def handle_hall_add(self, frame):
+        await self._act(services.hall_speaker_add, name=_field(frame, "name", str))
+
+    async def handle_hall_remove(self, frame):
+        await self._act(services.hall_speaker_remove, hall_id=_field(frame, "hall_id", int))
 
     async def handle_floor_end(self, frame):
         await self._act(services.floor_end)
@@ -602,6 +644,12 @@ class RoomConsumer(AsyncWebsocketConsumer):
             slow_seconds=_field(frame, "slow_seconds", int, required=False),
         )
 
+    async def handle_room_set_reformulation(self, frame):
+        required = frame.get("required")
+        if required is not None and not isinstance(required, bool):
+            raise FrameError("INVALID_FRAME", _("The field “%(name)s” has the wrong type.") % {"name": "required"})
+        await self._act(services.room_set_reformulation, required=required)
+
 
 HANDLERS = {
     "resume": RoomConsumer.handle_resume,
@@ -613,9 +661,12 @@ HANDLERS = {
     "report.create": RoomConsumer.handle_report_create,
     "floor.give": RoomConsumer.handle_floor_give,
     "floor.end": RoomConsumer.handle_floor_end,
+    "hall.add": RoomConsumer.handle_hall_add,
+    "hall.remove": RoomConsumer.handle_hall_remove,
     "message.approve": RoomConsumer.handle_message_approve,
     "message.reject": RoomConsumer.handle_message_reject,
     "message.hide": RoomConsumer.handle_message_hide,
     "participant.mute": RoomConsumer.handle_participant_mute,
     "room.set_mode": RoomConsumer.handle_room_set_mode,
+    "room.set_reformulation": RoomConsumer.handle_room_set_reformulation,
 }

@@ -33,7 +33,7 @@ from django.conf import settings
 from django.core.cache import cache
 
 from cite.sockets import GroupListener
-from debates import events, room_state, selectors
+from debates import events, floor_clock, room_state, selectors
 from debates.models import Debate
 
 logger = logging.getLogger(__name__)
@@ -178,6 +178,8 @@ class RoomHub:
     async def _broadcast(self, audience: str, seq: int | None, frame: Frame) -> None:
         # Writing to a socket does not wait for the network (the server buffers), so one slow
         # socket cannot hold the others back; slow readers are closed by their consumer.
+        if seq is not None:
+            floor_clock.observe(self.debate_id, frame.text)
         for listener in list(self.listeners):
             try:
                 await listener.deliver(audience, seq, frame)
@@ -280,6 +282,11 @@ async def leave(debate_id: int, listener: Listener) -> None:
         if not hub.listeners:
             del _hubs[key]
             await hub.stop()
+
+
+def presence(debate_id: int) -> int:
+    """How many sockets the room has, over every process (sent in ``room.state``)."""
+    return _presence(debate_id)
 
 
 def hub_count() -> int:

@@ -8,10 +8,21 @@ import uuid
 from django.conf import settings
 from django.db import models
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from wagtail.search import index
 
 
-class Debate(models.Model):
+class Debate(index.Indexed, models.Model):
+    # Site search (cite.views.search through debates.wagtail_hooks): public debates only.
+    search_fields = [
+        index.SearchField("title", boost=3),
+        index.SearchField("question", boost=2),
+        index.SearchField("description"),
+        index.SearchField("synthesis"),
+        index.FilterField("visibility"),
+    ]
+
     class Status(models.TextChoices):
         SCHEDULED = "scheduled", _("Upcoming")
         OPEN = "open", _("Open")
@@ -54,6 +65,8 @@ class Debate(models.Model):
     status = models.CharField(_("status"), max_length=12, choices=Status.choices, default=Status.SCHEDULED)
     mode = models.CharField(_("mode"), max_length=8, choices=Mode.choices, default=Mode.OPEN)
     slow_seconds = models.PositiveIntegerField(_("seconds between two messages in slow mode"), default=60)
+    # None: as the facilitation profile says; True or False: a facilitator's choice for this room.
+    reformulation_required = models.BooleanField(_("reformulation mode"), null=True, blank=True, default=None)
     charter = models.TextField(_("charter"), blank=True, help_text=_("Empty: the platform's default charter."))
     visibility = models.CharField(_("visibility"), max_length=10, choices=Visibility.choices, default=Visibility.PUBLIC)
     synthesis = models.TextField(_("synthesis"), blank=True)
@@ -62,6 +75,10 @@ class Debate(models.Model):
     # and holds across processes; posting checks it.
     floor_user = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+", editable=False
+    )
+    # Or a person present in the meeting hall, who has no account (hybrid sessions).
+    floor_hall_speaker = models.ForeignKey(
+        "debates.HallSpeaker", null=True, blank=True, on_delete=models.SET_NULL, related_name="+", editable=False
     )
     floor_since = models.DateTimeField(null=True, blank=True, editable=False)
     floor_until = models.DateTimeField(null=True, blank=True, editable=False)
@@ -88,7 +105,15 @@ class DebateSession(models.Model):
     title = models.CharField(_("title"), max_length=200, blank=True)
     starts_at = models.DateTimeField(_("starts at"))
     ends_at = models.DateTimeField(_("ends at"))
+    # Where it happens: empty for a session held only online, in the room (the calendars then
+    # give the room's address).
+    location = models.CharField(
+        _("place"), max_length=250, blank=True, help_text=_("Leave empty for a session held online only.")
+    )
     reminder_sent_at = models.DateTimeField(null=True, blank=True, editable=False)
+    # Calendars publish these: DTSTAMP/LAST-MODIFIED say when the event last changed.
+    created_at = models.DateTimeField(_("created at"), default=timezone.now, editable=False)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
     class Meta:
         verbose_name = _("session")
@@ -213,3 +238,28 @@ class Report(models.Model):
 
     def __str__(self) -> str:
         return f"{self.reason} on {self.message_id}"
+
+
+class HallSpeaker(models.Model):
+    """A person present in the meeting hall of a hybrid session, added to the speaking queue by a
+    facilitator. No account and nothing but the name they gave: they share the room's one queue
+    and one time box with the participants online."""
+
+    debate = models.ForeignKey(Debate, on_delete=models.CASCADE, related_name="hall_speakers")
+    name = models.CharField(_("name"), max_length=80)
+    added_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    # In the queue while set, like a participant's raised hand.
+    hand_raised_at = models.DateTimeField(null=True, blank=True)
+    spoken_count = models.PositiveIntegerField(default=0)
+    speaking_seconds = models.PositiveIntegerField(default=0)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("person present in the hall")
+        verbose_name_plural = _("people present in the hall")
+        ordering = ["created_at", "pk"]
+
+    def __str__(self) -> str:
+        return self.name

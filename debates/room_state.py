@@ -25,7 +25,7 @@ def load(slug: str) -> tuple[Debate, dict] | None:
     now = time.monotonic()
     kept = _kept.get(slug)
     if kept is None or now - kept[0] > TTL:
-        debate = Debate.objects.select_related("floor_user", "profile").filter(slug=slug).first()
+        debate = Debate.objects.select_related("floor_user", "floor_hall_speaker", "profile").filter(slug=slug).first()
         if debate is None:
             return None
         kept = (now, debate, shared_part(debate))
@@ -38,13 +38,15 @@ def load(slug: str) -> tuple[Debate, dict] | None:
 
 
 def shared_part(debate: Debate) -> dict:
+    profile = services.debate_profile(debate)
     return {
         "room": {
             "id": debate.pk,
             "slug": debate.slug,
             "title": debate.title,
             **frames.mode(debate),
-            "max_length": services.debate_profile(debate).max_length,
+            "max_length": profile.max_length,
+            "reformulation_required": services.reformulation_required(debate, profile),
         },
         "queue": frames.queue(selectors.speaking_queue(debate=debate)),
         "floor": frames.floor(debate),

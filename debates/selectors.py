@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.utils import timezone
 
-from debates.models import Debate, DebateSession, Message, Participation, RoomEvent
+from debates.models import Debate, DebateSession, HallSpeaker, Message, Participation, RoomEvent
 
 
 def _listed() -> QuerySet[Debate]:
@@ -51,13 +53,19 @@ def debates_index() -> dict[str, list[Debate]]:
     }
 
 
-def upcoming_sessions(*, debate: Debate | None = None) -> QuerySet[DebateSession]:
-    sessions = DebateSession.objects.filter(ends_at__gte=timezone.now()).select_related("debate")
-    if debate is not None:
-        return sessions.filter(debate=debate)
-    return sessions.filter(debate__visibility=Debate.Visibility.PUBLIC).exclude(
-        debate__status__in=[Debate.Status.CLOSED, Debate.Status.ARCHIVED]
-    )
+# Sessions stay in the calendars for a year after they end, so that subscribed calendars keep them.
+CALENDAR_HISTORY = timedelta(days=365)
+
+
+def calendar_sessions(*, debate: Debate | None = None) -> QuerySet[DebateSession]:
+    """Sessions for the calendars: the coming ones and those of the past year, of public debates
+    (or of ``debate``, which the caller may show), oldest first."""
+    sessions = DebateSession.objects.filter(ends_at__gte=timezone.now() - CALENDAR_HISTORY).select_related("debate")
+    if debate is None:
+        sessions = sessions.filter(debate__visibility=Debate.Visibility.PUBLIC)
+    else:
+        sessions = sessions.filter(debate=debate)
+    return sessions.order_by("starts_at", "pk")
 
 
 def transcript(*, debate: Debate) -> list[Message]:
@@ -69,14 +77,31 @@ def transcript(*, debate: Debate) -> list[Message]:
     )
 
 
-def speaking_queue(*, debate: Debate) -> list[Participation]:
-    """Raised hands: those who have not spoken yet first, then those who spoke least, then by
-    the time the hand went up."""
+def speaking_queue(*, debate: Debate) -> list[Participation | HallSpeaker]:
+    """Raised hands, online and in the hall in one queue: those who have not spoken yet first,
+    then those who spoke least, then by the time the hand went up."""
+    online = list(debate.participations.filter(hand_raised_at__isnull=False).select_related("user"))
+    present = list(debate.hall_speakers.filter(hand_raised_at__isnull=False))
+    return sorted(online + present, key=lambda p: (p.spoken_count, p.hand_raised_at, p.pk))
+
+
+def held_of_author(*, debate: Debate, user) -> list[Message]:
+    """The author's own messages waiting for review: they see them in the thread until decided."""
+    if not user or not user.is_authenticated:
+        return []
     return list(
-        debate.participations.filter(hand_raised_at__isnull=False)
-        .select_related("user")
-        .order_by("spoken_count", "hand_raised_at", "pk")
+        debate.messages.filter(state=Message.State.HELD, author=user).select_related("author").order_by("created_at")
     )
+
+
+def last_published(*, debate: Debate, limit: int) -> list[Message]:
+    """The room's latest public messages, oldest first (the hall screen)."""
+    latest = (
+        debate.messages.filter(state=Message.State.PUBLISHED, seq__isnull=False)
+        .select_related("author")
+        .order_by("-seq")[:limit]
+    )
+    return list(reversed(latest))
 
 
 def held_messages(*, debate: Debate) -> list[Message]:

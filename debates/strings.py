@@ -3,7 +3,8 @@
 
 from django.utils.translation import gettext as _
 
-from debates.models import Debate
+from debates import frames
+from debates.models import Debate, Report
 
 
 def room_strings() -> dict[str, str]:
@@ -46,5 +47,40 @@ def room_strings() -> dict[str, str]:
         "modeChanged": _("Room mode: {mode}"),
         "facilitator": _("Facilitator"),
         "error": _("Something went wrong. Try again."),
+        "modes": dict(Debate.Mode.choices),
+        "rules": frames.rule_labels(),
+        "pending": _("Waiting for review"),
+        "pendingHelp": _("Only you see this message until a facilitator publishes it."),
+        "refusedMine": _("Refused by a facilitator: {reason}"),
+        "newMessages": _("{count} new messages"),
+        "newMessage": _("1 new message"),
+        "actions": _("Actions"),
+        "actionsFor": _("Actions on the message of {name}"),
+        "reply": _("Reply"),
+        "paused": _("The room is paused: you can write again when the facilitators resume it."),
+        "resumed": _("The room has resumed: you can write again."),
+        "handRaised": _("Your hand is raised: a facilitator will give you the floor."),
+        "handLowered": _("Your hand is lowered."),
+        "present": _("in the hall"),
+        "remove": _("Remove {name} from the queue"),
+        "heldBy": _("by {name}"),
+        "noFloor": _("Nobody has the floor."),
+        "pause": _("Pause the room"),
+        "resume": _("Resume the room"),
+        "reportReasons": {code: str(label) for code, label in Report.Reason.choices},
+        "reportCount": _("reports: {count}"),
+    }
+
+
+def hall_strings() -> dict[str, str]:
+    """The hall screen's strings (``hall.js``)."""
+    return {
+        "floorOther": _("{name} has the floor."),
+        "floorEnded": _("The speaking turn is over."),
+        "timeLeft": _("{time} left"),
+        "present": _("in the hall"),
+        "noFloor": _("Nobody has the floor."),
+        "hiddenFacilitator": _("Message hidden by the facilitators"),
+        "hiddenAutomatic": _("Message hidden automatically"),
         "modes": dict(Debate.Mode.choices),
     }

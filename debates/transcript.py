@@ -16,7 +16,7 @@ def transcript_data(*, debate: Debate, messages: list[Message]) -> dict:
             "url": settings.SITE_URL + debate.get_absolute_url(),
             "status": debate.status,
             "closed_at": debate.closed_at.isoformat() if debate.closed_at else None,
-            "synthesis": debate.synthesis,
+            "synthesis": debate.synthesis or None,  # open data: null, never "", for "none"
         },
         "messages": [
             {
@@ -28,8 +28,8 @@ def transcript_data(*, debate: Debate, messages: list[Message]) -> dict:
                 "reply_to": m.reply_to_id,
                 "state": m.state,
                 "body": m.body if m.state == Message.State.PUBLISHED else None,
-                "reformulation": m.reformulation if m.state == Message.State.PUBLISHED else None,
-                "hidden_reason": m.reason if m.state == Message.State.HIDDEN else None,
+                "reformulation": (m.reformulation or None) if m.state == Message.State.PUBLISHED else None,
+                "hidden_reason": (m.reason or None) if m.state == Message.State.HIDDEN else None,
             }
             for m in messages
         ],

@@ -11,16 +11,19 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from accounts.predicates import has_verified_email
+from cite import cards, csvfile
+from cite.conditional import conditional_page
 from cite.errors import ApplicationError
 from debates import calendar as ical
-from debates import selectors, services
+from debates import exports, frames, selectors, services
+from debates import hall as hall_screen
 from debates.forms import MessageForm, SynthesisForm
 from debates.models import Debate, Message, Report
 from debates.predicates import facilitator_ids, is_debate_facilitator
-from debates.strings import room_strings
+from debates.strings import hall_strings, room_strings
 from debates.transcript import transcript_data
 
 
@@ -32,31 +35,49 @@ def _debate(request, slug: str) -> Debate:
     return debate
 
 
-@require_GET
+@require_safe
 def index(request):
     return render(request, "debates/index.html", {"lists": selectors.debates_index()})
 
 
-@require_GET
+@require_safe
+@conditional_page
 def calendar(request):
-    sessions = selectors.upcoming_sessions().order_by("starts_at")
+    sessions = selectors.calendar_sessions()
     body = ical.sessions_ics(
         sessions, base_url=settings.SITE_URL, name=_("Debates of %(site)s") % {"site": settings.SITE_NAME}
     )
     return _ics(body, "debats.ics")
 
 
-@require_GET
+@require_safe
+@conditional_page
 def debate_calendar(request, slug):
     debate = _debate(request, slug)
-    sessions = selectors.upcoming_sessions(debate=debate).order_by("starts_at")
+    sessions = selectors.calendar_sessions(debate=debate)
     return _ics(ical.sessions_ics(sessions, base_url=settings.SITE_URL, name=debate.title), f"{debate.slug}.ics")
 
 
 def _ics(body: bytes, filename: str) -> HttpResponse:
     response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    response["Access-Control-Allow-Origin"] = "*"
     return response
+
+
+@require_safe
+@conditional_page
+def sessions_csv(request):
+    rows = exports.session_rows(exports.public_sessions(), base_url=settings.SITE_URL)
+    return csvfile.csv_response(exports.SESSION_COLUMNS, rows, filename="seances-debats.csv")
+
+
+@require_safe
+@conditional_page
+def debate_card(request, slug):
+    """The debate's Open Graph image: its title and question on a card in the site's colours."""
+    debate = _debate(request, slug)
+    return cards.card_response(kind=_("Debate"), title=debate.title, subtitle=debate.question)
 
 
 def _room_context(request, debate: Debate, *, form=None, nudge=None) -> dict:
@@ -95,10 +116,14 @@ def _room_context(request, debate: Debate, *, form=None, nudge=None) -> dict:
         "report_reasons": Report.Reason.choices,
         "modes": Debate.Mode.choices,
         "strings": room_strings(),
+        "pending": selectors.held_of_author(debate=debate, user=user),
+        "floor_min": settings.DEBATES_FLOOR_MIN_SECONDS,
+        "floor_max": settings.DEBATES_FLOOR_MAX_SECONDS,
+        "floor_default": settings.DEBATES_FLOOR_SECONDS,
     }
 
 
-@require_GET
+@require_safe
 def room(request, slug):
     debate = _debate(request, slug)
     form = None
@@ -106,6 +131,29 @@ def room(request, slug):
     if reply_to.isdigit():
         form = MessageForm(initial={"reply_to": int(reply_to)}, max_length=services.debate_profile(debate).max_length)
     return render(request, "debates/room.html", _room_context(request, debate, form=form))
+
+
+@require_safe
+def hall(request, slug):
+    """The read-only projection of the room for the meeting hall (made live by ``hall.js``)."""
+    debate = _debate(request, slug)
+    debate = Debate.objects.select_related("floor_user", "floor_hall_speaker").get(pk=debate.pk)
+    join_url = settings.SITE_URL.rstrip("/") + debate.get_absolute_url()
+    return render(
+        request,
+        "debates/hall.html",
+        {
+            "debate": debate,
+            "floor": frames.floor(debate),
+            "queue": frames.queue(selectors.speaking_queue(debate=debate)),
+            "transcript": selectors.last_published(debate=debate, limit=hall_screen.LAST_MESSAGES),
+            "facilitator_ids": facilitator_ids(debate),
+            "join_url": join_url,
+            "qr_svg": hall_screen.join_qr_svg(join_url, title=_("QR code to join the debate from a phone")),
+            "strings": hall_strings(),
+            "last_messages": hall_screen.LAST_MESSAGES,
+        },
+    )
 
 
 @login_required
@@ -186,7 +234,7 @@ def hand(request, slug):
 
 
 @login_required
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def close(request, slug):
     debate = _debate(request, slug)
     if not request.user.has_perm("debates.close_debate", debate):
@@ -203,7 +251,7 @@ def close(request, slug):
     return render(request, "debates/close.html", {"debate": debate, "form": form}, status=400 if form.errors else 200)
 
 
-@require_GET
+@require_safe
 def transcript_html(request, slug):
     debate = _debate(request, slug)
     html = render_to_string(
@@ -221,7 +269,7 @@ def transcript_html(request, slug):
     return response
 
 
-@require_GET
+@require_safe
 def transcript_json(request, slug):
     debate = _debate(request, slug)
     data = transcript_data(debate=debate, messages=selectors.transcript(debate=debate))

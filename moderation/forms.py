@@ -24,6 +24,30 @@ RULE_TEXT = {
         _("Personal attacks"),
         _("“You are…” followed by a judgement gets a nudge towards an I-statement."),
     ),
+    "threats": (
+        _("Threats and incitement"),
+        _("Threats and calls to violence (“on sait où tu habites, fais gaffe”, “go kill yourself”)."),
+    ),
+    "third_party": (
+        _("Attacks on a third person or an official"),
+        _("“The mayor is a liar”: a judgement of someone who is not there to answer, or of an official."),
+    ),
+    "generalisations": (
+        _("Generalisations about a group"),
+        _("“They are all thieves”: a whole group of people judged at once."),
+    ),
+    "exclusion": (
+        _("Exclusion"),
+        _("Telling people they do not belong (“go back to your country”, “people like you should be thrown out”)."),
+    ),
+    "sarcasm": (_("Mocking emoji"), _("Praise with a clown or eye-roll emoji (“bravo le génie 🤡”).")),
+    "classifier": (
+        _("Classifier"),
+        _(
+            "A text classifier the site plugs in (setting MODERATION_CLASSIFIER); does nothing while no "
+            "classifier is set."
+        ),
+    ),
     "links": (_("Links"), _("Too many links in a message, or any link in a participant’s first messages.")),
     "newcomers": (
         _("New participants"),
@@ -51,6 +75,10 @@ PARAM_LABELS = {
     "first_messages": _("Any link held in a participant’s first messages (how many)"),
     "allowed_domains": _("Domains never counted (separated by commas)"),
     "min_words": _("Minimum number of words of a reformulation"),
+    "ambiguous": _("A word with an ordinary sense too, aimed at nobody"),
+    "phrases": _("More phrases (one a line)"),
+    "nudge_above": _("Nudge from this score (0 to 1)"),
+    "hold_above": _("Hold from this score (0 to 1)"),
 }
 DECISION_CHOICES = [
     ("allow", _("Allow")),
@@ -79,8 +107,23 @@ class DomainListField(forms.CharField):
         return ", ".join(value) if isinstance(value, list) else value
 
 
+class PhraseListField(forms.CharField):
+    """One phrase a line, as a list."""
+
+    widget = forms.Textarea(attrs={"rows": 3})
+
+    def to_python(self, value: Any) -> list[str]:
+        text = super().to_python(value)
+        return [" ".join(line.split()) for line in text.splitlines() if line.strip()]
+
+    def prepare_value(self, value: Any) -> Any:
+        return "\n".join(value) if isinstance(value, list) else value
+
+
 def _param_field(key: str, default: Any) -> forms.Field:
     label = PARAM_LABELS.get(key, key)
+    if key == "phrases":
+        return PhraseListField(label=label, required=False, max_length=4000)
     if isinstance(default, str):
         return forms.ChoiceField(label=label, choices=DECISION_CHOICES)
     if isinstance(default, bool):
@@ -109,10 +152,19 @@ class ProfileForm(forms.Form):
         help_text=_("The first messages of a new participant wait for a facilitator (0: none)."),
     )
     max_length = forms.IntegerField(label=_("Maximum message length (characters)"), min_value=1, max_value=20_000)
+    reformulation_required = forms.BooleanField(
+        label=_("Reformulation mode"),
+        required=False,
+        help_text=_(
+            "A reply must start by saying in one’s own words what one understood of the message it answers. "
+            "Facilitators can switch it on or off in each room."
+        ),
+    )
 
     def __init__(self, *args, profile: FacilitationProfile, **kwargs):
         initial = {field: getattr(profile, field) for field in ("description", "report_hide_threshold")}
         initial |= {"new_participant_held": profile.new_participant_held, "max_length": profile.max_length}
+        initial["reformulation_required"] = profile.reformulation_required
         super().__init__(*args, initial=initial, **kwargs)
         self.profile = profile
         self._steps = self._profile_steps(profile)
@@ -153,7 +205,8 @@ class ProfileForm(forms.Form):
         return groups
 
     def general_fields(self) -> list[forms.BoundField]:
-        return [self[key] for key in ("description", "report_hide_threshold", "new_participant_held", "max_length")]
+        keys = ("description", "report_hide_threshold", "new_participant_held", "max_length", "reformulation_required")
+        return [self[key] for key in keys]
 
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean()
@@ -180,6 +233,7 @@ class ProfileForm(forms.Form):
             "report_hide_threshold": data["report_hide_threshold"],
             "new_participant_held": data["new_participant_held"],
             "max_length": data["max_length"],
+            "reformulation_required": data["reformulation_required"],
             "rules": data["rules"],
         }
 

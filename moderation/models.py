@@ -28,6 +28,14 @@ class FacilitationProfile(models.Model):
         help_text=_("The first messages of a new participant wait for a facilitator (0: none)."),
     )
     max_length = models.PositiveIntegerField(_("maximum message length"), default=2000)
+    reformulation_required = models.BooleanField(
+        _("reformulation mode"),
+        default=False,
+        help_text=_(
+            "A reply must start by saying in one's own words what one understood of the message it answers. "
+            "Facilitators can switch it on or off in each room."
+        ),
+    )
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 

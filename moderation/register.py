@@ -9,6 +9,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from django.db.models import Count, Q
+from django.utils import timezone
 from django.utils.translation import ngettext
 
 from debates.models import Debate
@@ -113,13 +114,13 @@ def csv_rows():
         )
     )
     for created, slug, visibility, kind, automatic, rule, code, since in actions.iterator():
-        wait = "" if automatic or since is None else str(round((created - since).total_seconds()))
+        wait = None if automatic or since is None else round((created - since).total_seconds())
         yield [
-            created.date().isoformat(),
-            slug if visibility == Debate.Visibility.PUBLIC else "",
+            timezone.localtime(created).date(),
+            slug if visibility == Debate.Visibility.PUBLIC else None,
             kind,
             "yes" if automatic else "no",
-            rule,
-            code,
+            rule or None,
+            code or None,
             wait,
         ]

@@ -64,6 +64,11 @@ def _reported(debates: QuerySet[Debate]) -> QuerySet[Message]:
     )
 
 
+def reported_in(*, debate: Debate) -> list[Message]:
+    """The reported messages of one debate still waiting for a person (the room's console)."""
+    return list(_reported(Debate.objects.filter(pk=debate.pk)))
+
+
 def appeals_for(*, user) -> list[Appeal]:
     """Pending appeals ``user`` may decide (never those against their own actions)."""
     if not user.is_authenticated:

@@ -3,19 +3,19 @@ public register, and participants' own tools. Plain forms that work without Java
 queue is made live by ``queue.js``. Views validate input and call the services; domain errors
 become messages, form errors or HTTP statuses here."""
 
-import csv
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
+from cite import csvfile
+from cite.conditional import conditional_page
 from cite.errors import ApplicationError
+from cite.urlsafety import safe_next
 from debates.models import Message
 
 from . import reasons, selectors, services
@@ -27,7 +27,7 @@ from .services.common import MAX_FREE_TEXT
 
 
 @login_required
-@require_GET
+@require_safe
 def profile_list(request):
     if not request.user.has_perm("moderation.view_facilitationprofile"):
         raise PermissionDenied
@@ -36,7 +36,7 @@ def profile_list(request):
 
 
 @login_required
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def profile_edit(request, slug: str):
     profile = get_object_or_404(FacilitationProfile, slug=slug)
     if not request.user.has_perm("moderation.change_facilitationprofile", profile):
@@ -59,7 +59,7 @@ def profile_edit(request, slug: str):
 
 
 @login_required
-@require_GET
+@require_safe
 def queue(request):
     if not request.user.has_perm("moderation.view_queue"):
         raise PermissionDenied
@@ -163,7 +163,7 @@ def appeal_decide(request, appeal_id: int):
 
 
 @login_required
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def appeal(request, action_id: int):
     action = get_object_or_404(ModerationAction.objects.select_related("debate", "message"), pk=action_id)
     if not request.user.has_perm("moderation.appeal_action", action) or action.target_id != request.user.pk:
@@ -183,7 +183,7 @@ def appeal(request, action_id: int):
 
 
 @login_required
-@require_GET
+@require_safe
 def appeal_for_message(request, message_id: int):
     """The appeal page of the latest appealable decision on one of the user's messages: the
     link a tombstone offers its author, who does not know the decision's number."""
@@ -201,7 +201,7 @@ def appeal_for_message(request, message_id: int):
 
 
 @login_required
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def report(request, message_id: int):
     message = get_object_or_404(
         Message.objects.select_related("debate", "author"), pk=message_id, state=Message.State.PUBLISHED
@@ -231,7 +231,7 @@ def report(request, message_id: int):
 
 
 @login_required
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def personal_mutes(request):
     if request.method == "POST":
         form = PersonalMuteForm(request.POST)
@@ -247,26 +247,50 @@ def personal_mutes(request):
                     messages.success(request, _("You see their messages again."))
             except ApplicationError as error:
                 messages.error(request, error.detail)
-        back = request.POST.get("next", "")
-        if back and url_has_allowed_host_and_scheme(back, allowed_hosts={request.get_host()}):
-            return redirect(back)
-        return redirect("moderation:personal_mutes")
+        return redirect(safe_next(request, request.POST.get("next"), fallback=reverse("moderation:personal_mutes")))
     return render(request, "moderation/personal_mutes.html", {"mutes": selectors.personal_mutes(user=request.user)})
 
 
 # --- The public register ---------------------------------------------------------------------------
 
 
-@require_GET
+@require_safe
 def register(request):
     return render(request, "moderation/register.html", {"figures": public_register.figures()})
 
 
-@require_GET
+@require_safe
+@conditional_page
 def register_csv(request):
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = 'attachment; filename="registre-moderation.csv"'
-    writer = csv.writer(response)
-    writer.writerow(public_register.CSV_HEADER)
-    writer.writerows(public_register.csv_rows())
-    return response
+    return csvfile.csv_response(
+        public_register.CSV_HEADER, public_register.csv_rows(), filename="registre-moderation.csv"
+    )
+
+
+# --- Reformulation mode, from the room's facilitation panel -----------------------------------
+
+_REFORMULATION_CHOICES = {"profile": None, "on": True, "off": False}
+
+
+@login_required
+@require_POST
+def reformulation(request, debate_id: int):
+    """Switch reformulation mode in a room (the facilitation panel's form; works without
+    JavaScript). The room's facilitators only; the room is told live."""
+    from debates import services as rooms
+    from debates.models import Debate
+
+    debate = get_object_or_404(Debate, pk=debate_id)
+    choice = request.POST.get("required", "")
+    if choice not in _REFORMULATION_CHOICES:
+        messages.error(request, _("Choose whether reformulation mode is on, off or as the profile says."))
+        return redirect("debates:room", slug=debate.slug)
+    try:
+        rooms.room_set_reformulation(actor=request.user, debate=debate, required=_REFORMULATION_CHOICES[choice])
+    except ApplicationError as error:
+        if error.code == "FORBIDDEN":
+            raise PermissionDenied from error
+        messages.error(request, error.detail)
+    else:
+        messages.success(request, _("Reformulation mode has been changed for this room."))
+    return redirect("debates:room", slug=debate.slug)

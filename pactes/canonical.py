@@ -61,11 +61,11 @@ def document(
     }
 
 
-def canonical_bytes(doc: dict) -> bytes:
+def canonical_bytes(doc: dict | list | str) -> bytes:
     return json.dumps(_nfc(doc), sort_keys=True, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
 
-def fingerprint(doc: dict) -> str:
+def fingerprint(doc: dict | list | str) -> str:
     return hashlib.sha256(canonical_bytes(doc)).hexdigest()
 
 
@@ -84,3 +84,15 @@ def version_document(version, clauses=None) -> dict:
             {"key": c.key, "heading": c.heading, "body": c.body} for c in sorted(clauses, key=lambda c: c.position)
         ],
     )
+
+
+def part_fingerprints(doc: dict) -> dict:
+    """A fingerprint of each part of a canonical document, so that a changed text can be traced
+    to the clause (or the title, parties, dates, commons) that changed."""
+    return {
+        "title": fingerprint(doc["title"]),
+        "commons": fingerprint(doc["commons"]),
+        "parties": fingerprint(doc["parties"]),
+        "dates": fingerprint([doc["start_date"], doc["end_date"]]),
+        "clauses": [{"key": c["key"], "heading": c["heading"], "fingerprint": fingerprint(c)} for c in doc["clauses"]],
+    }

@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from accounts.demo import demo_user
 from accounts.models import Organisation
-from pactes.models import Commons, Pact
+from pactes.models import Commons, Pact, SigningDelegation
 from pactes.proposals import pact_propose
 from pactes.signing import pact_sign
 from pactes.versions import version_create
@@ -55,8 +55,12 @@ def load(*, stdout) -> None:
         description="La cour de l’école élémentaire, fermée le week-end.",
         address="3 place des Tilleuls",
         neighbourhood="Centre",
+        latitude="48.858500",
+        longitude="2.343000",
         managing_department=city,
     )
+    # Demo databases made before the commons had a place on the map get it now.
+    Commons.objects.filter(pk=yard.pk, latitude__isnull=True).update(latitude="48.858500", longitude="2.343000")
 
     common = {
         "actor": association,
@@ -116,6 +120,14 @@ def load(*, stdout) -> None:
         pact.refresh_from_db()
         for signer in (association, agent):
             pact_sign(pact=pact, signer=signer, version_number=pact.frozen_version.number)
+
+    # The deputy mayor may sign pacts for the city: a delegation of signature for every department.
+    official = demo_user("elu@example.org")
+    SigningDelegation.objects.get_or_create(
+        official=official,
+        department=None,
+        defaults={"decision_reference": "Arrêté du maire n° 2026-042", "valid_from": dt.date(2026, 1, 1)},
+    )
 
     if engagement is not None:
         # The programme's pages may be loaded after a first run of this demo.

@@ -42,6 +42,28 @@ class ProposalForm(forms.Form):
     new_commons_kind = forms.ChoiceField(label=_("Kind of commons"), choices=Commons.Kind.choices, required=False)
     new_commons_address = forms.CharField(label=_("Address"), max_length=300, required=False)
     new_commons_neighbourhood = forms.CharField(label=_("Neighbourhood"), max_length=120, required=False)
+    new_commons_latitude = forms.DecimalField(
+        label=_("Latitude"),
+        required=False,
+        min_value=-90,
+        max_value=90,
+        decimal_places=6,
+        max_digits=9,
+        widget=forms.NumberInput(attrs={"step": "0.000001"}),
+    )
+    new_commons_longitude = forms.DecimalField(
+        label=_("Longitude"),
+        required=False,
+        min_value=-180,
+        max_value=180,
+        decimal_places=6,
+        max_digits=9,
+        widget=forms.NumberInput(attrs={"step": "0.000001"}),
+        help_text=_(
+            "Click the map or drag the marker; or type the coordinates. Left empty, the address or the "
+            "neighbourhood places the commons."
+        ),
+    )
     new_commons_description = forms.CharField(
         label=_("Description of the commons"), required=False, widget=forms.Textarea(attrs={"rows": 3})
     )
@@ -90,20 +112,36 @@ class ProposalForm(forms.Form):
         label=_("I agree that this proposal is published on the site once submitted."), required=True
     )
 
+    # The fields of each choice sit in a group of their own, shown only when the choice is made
+    # (pactes.css, with :has(); no JavaScript needed). A browser without :has() shows them all.
     fieldsets = [
         (_("The pact"), ["title", "pact_type"]),
-        (_("Who proposes it"), ["proponent_kind", "organisation", "group_name", "group_members"]),
+        (
+            _("Who proposes it"),
+            [
+                "proponent_kind",
+                ("organisation", ["organisation"]),
+                ("informal_group", ["group_name", "group_members"]),
+            ],
+        ),
         (
             _("The commons of the pact"),
             [
                 "commons",
-                "new_commons_name",
-                "new_commons_kind",
-                "new_commons_address",
-                "new_commons_neighbourhood",
-                "new_commons_description",
-                "new_commons_photo",
-                "new_commons_photo_alt",
+                (
+                    "new-commons",
+                    [
+                        "new_commons_name",
+                        "new_commons_kind",
+                        "new_commons_address",
+                        "new_commons_neighbourhood",
+                        "new_commons_latitude",
+                        "new_commons_longitude",
+                        "new_commons_description",
+                        "new_commons_photo",
+                        "new_commons_photo_alt",
+                    ],
+                ),
             ],
         ),
         (
@@ -122,7 +160,20 @@ class ProposalForm(forms.Form):
         self.fields["proponent_kind"].initial = Pact.ProponentKind.PERSON
 
     def grouped(self):
-        return [(legend, [self[name] for name in names]) for legend, names in self.fieldsets]
+        """``[(legend, [item])]``: an item is ``{"field": bound field}`` or ``{"choice": choice,
+        "fields": [bound field]}``, a group shown only for that choice."""
+        return [
+            (
+                legend,
+                [
+                    {"choice": item[0], "fields": [self[name] for name in item[1]]}
+                    if isinstance(item, tuple)
+                    else {"field": self[item]}
+                    for item in items
+                ],
+            )
+            for legend, items in self.fieldsets
+        ]
 
     def clean(self):
         data = super().clean()
@@ -133,6 +184,8 @@ class ProposalForm(forms.Form):
             self.add_error("group_name", _("Give the name of your group."))
         if not data.get("commons") and not data.get("new_commons_name", "").strip():
             self.add_error("commons", _("Choose a commons or describe a new one."))
+        if (data.get("new_commons_latitude") is None) != (data.get("new_commons_longitude") is None):
+            self.add_error("new_commons_longitude", _("Give both the latitude and the longitude, or neither."))
         if data.get("new_commons_photo") and not data.get("new_commons_photo_alt", "").strip():
             self.add_error("new_commons_photo_alt", _("Describe the photo for people who cannot see it."))
         return data
@@ -147,6 +200,8 @@ class ProposalForm(forms.Form):
                 "address": data.get("new_commons_address", ""),
                 "neighbourhood": data.get("new_commons_neighbourhood", ""),
                 "description": data.get("new_commons_description", ""),
+                "latitude": data.get("new_commons_latitude"),
+                "longitude": data.get("new_commons_longitude"),
                 "photo": data.get("new_commons_photo"),
                 "photo_alt": data.get("new_commons_photo_alt", ""),
             }

@@ -10,10 +10,21 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
+from wagtail.search import index
 
 
-class Commons(models.Model):
+class Commons(index.Indexed, models.Model):
     """A shared good the city and residents care for together: a garden, a room, a square..."""
+
+    # Site search (cite.views.search through pactes.wagtail_hooks); French full text on PostgreSQL.
+    search_fields = [
+        index.SearchField("name", boost=3),
+        index.SearchField("description"),
+        index.SearchField("address"),
+        index.SearchField("neighbourhood"),
+        index.FilterField("is_validated"),
+        index.FilterField("id"),
+    ]
 
     class Kind(models.TextChoices):
         GARDEN = "garden", pgettext_lazy("commons kind", "Garden")
@@ -68,8 +79,22 @@ class Commons(models.Model):
     def __str__(self) -> str:
         return self.name
 
+    def get_absolute_url(self) -> str:
+        return reverse("pactes:commons_detail", args=[self.pk])
 
-class Pact(models.Model):
+
+class Pact(index.Indexed, models.Model):
+    # Site search; only public pacts are ever shown (pactes.wagtail_hooks).
+    search_fields = [
+        index.SearchField("title", boost=3),
+        index.SearchField("idea"),
+        index.SearchField("activities"),
+        index.SearchField("beneficiaries"),
+        index.RelatedFields("commons", [index.SearchField("name"), index.SearchField("neighbourhood")]),
+        index.FilterField("status"),
+        index.FilterField("submitted_at"),
+    ]
+
     class Status(models.TextChoices):
         DRAFT = "draft", pgettext_lazy("pact status", "Draft")
         SUBMITTED = "submitted", pgettext_lazy("pact status", "Submitted")
@@ -548,3 +573,111 @@ class Reminder(models.Model):
 
     def __str__(self) -> str:
         return f"{self.pact_id} {self.kind} {self.due_on}"
+
+
+class JournalError(Exception):
+    """Raised on any attempt to change or delete an entry of the public fingerprint journal."""
+
+
+class JournalQuerySet(models.QuerySet):
+    """Entries can be added and read, never changed or deleted."""
+
+    def update(self, **kwargs):
+        raise JournalError("The fingerprint journal is append-only.")
+
+    def delete(self):
+        raise JournalError("The fingerprint journal is append-only.")
+
+    def bulk_update(self, objs, fields, batch_size=None):
+        raise JournalError("The fingerprint journal is append-only.")
+
+    def update_or_create(self, defaults=None, **kwargs):
+        raise JournalError("The fingerprint journal is append-only.")
+
+
+class JournalEntry(models.Model):
+    """One entry of the public, append-only journal of fingerprints (pactes.journal).
+
+    Each entry's hash covers its content and the previous entry's hash, like a certificate
+    transparency log: whoever kept a copy of the journal can tell whether any earlier entry,
+    or the text it points to, was changed since. The pact and the version are plain numbers,
+    not foreign keys, so that nothing deleted elsewhere can cascade into the journal.
+
+    Append-only: the manager refuses ``update``/``delete``, an instance refuses a second
+    ``save`` and any ``delete``, and on PostgreSQL a trigger refuses UPDATE and DELETE.
+    """
+
+    class Kind(models.TextChoices):
+        VERSION = "version", pgettext_lazy("journal entry", "Version frozen for signature")
+        SIGNATURE = "signature", pgettext_lazy("journal entry", "Signature")
+
+    sequence = models.PositiveBigIntegerField(_("number"), unique=True)
+    kind = models.CharField(_("kind"), max_length=12, choices=Kind.choices)
+    pact_id = models.PositiveBigIntegerField(_("pact"), db_index=True)
+    version_id = models.PositiveBigIntegerField(_("version"))
+    version_number = models.PositiveIntegerField(_("version number"))
+    fingerprint = models.CharField(_("SHA-256 fingerprint"), max_length=64, db_index=True)
+    # What the entry says, hashed in its canonical form (pactes.journal.entry_hash).
+    payload = models.JSONField(_("content"))
+    previous_hash = models.CharField(_("previous entry's hash"), max_length=64, unique=True)
+    entry_hash = models.CharField(_("entry hash"), max_length=64, unique=True)
+    created_at = models.DateTimeField(_("recorded at"))
+
+    objects = JournalQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("journal entry")
+        verbose_name_plural = _("journal of fingerprints")
+        ordering = ["sequence"]
+
+    def __str__(self) -> str:
+        return f"#{self.sequence} {self.kind} {self.fingerprint[:12]}"
+
+    def save(self, *args, **kwargs):
+        if not self._state.adding:
+            raise JournalError("The fingerprint journal is append-only.")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise JournalError("The fingerprint journal is append-only.")
+
+
+class SigningDelegation(models.Model):
+    """A delegation of signature (« délégation de signature »): the mayor's decision that lets
+    an elected official sign collaboration pacts for the city, for one department or for all,
+    for a period. City agents sign for their own department without one."""
+
+    official = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("elected official"),
+        on_delete=models.CASCADE,
+        related_name="signing_delegations",
+    )
+    department = models.ForeignKey(
+        "accounts.Organisation",
+        verbose_name=_("department"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="signing_delegations",
+        limit_choices_to={"kind": "city_department"},
+        help_text=_("Empty: every department of the city."),
+    )
+    decision_reference = models.CharField(_("reference of the decision"), max_length=120)
+    valid_from = models.DateField(_("valid from"))
+    valid_until = models.DateField(_("valid until"), null=True, blank=True)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("delegation of signature")
+        verbose_name_plural = _("delegations of signature")
+        ordering = ["-valid_from", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(valid_until__isnull=True) | models.Q(valid_until__gte=models.F("valid_from")),
+                name="delegation_ends_after_it_starts",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.official} – {self.department or _('every department')}"

@@ -1,14 +1,15 @@
-"""The PDF of a pact version (WeasyPrint): clauses, parties, dates, fingerprint, signatures."""
+"""The PDF of a pact version (tagged, PDF/UA): clauses, parties, dates, fingerprint, signatures."""
 
+from django.conf import settings
 from django.template.loader import render_to_string
 from django.utils import translation
 
+from cite.pdfdoc import accessible_pdf
+
 
 def version_pdf(*, request, pact, version, signatures) -> bytes:
-    from weasyprint import HTML
-
     # The PDF is a document of the city: written in its language whatever the reader's.
-    with translation.override("fr"):
+    with translation.override(settings.LANGUAGE_CODE):
         html = render_to_string(
             "pactes/pdf/version.html",
             {
@@ -19,4 +20,4 @@ def version_pdf(*, request, pact, version, signatures) -> bytes:
                 "verify_url": request.build_absolute_uri("/pactes/verifier/"),
             },
         )
-    return HTML(string=html, base_url=request.build_absolute_uri("/")).write_pdf()
+    return accessible_pdf(html=html, base_url=request.build_absolute_uri("/"))

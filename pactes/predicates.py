@@ -6,20 +6,26 @@ two queries, not one per rule.
 """
 
 import rules
+from django.db.models import Q
 from django.utils import timezone
 
 from accounts.models import Membership
-from accounts.predicates import can_take_part, is_active_account, is_city_agent, is_superuser
+from accounts.predicates import can_take_part, is_active_account, is_city_agent, is_elected_official, is_superuser
 
 # What a person may be in a pact. A "signatory" may sign for a party: the person party
 # themself, or a representative of an organisation party.
 PROPONENT_SIGNATORY = "proponent_signatory"
 PARTY_SIGNATORY = "party_signatory"
 PARTY_MEMBER = "party_member"
+# May sign for the city party: a city agent of the department that is party to the pact, or an
+# elected official holding a delegation of signature for it.
+CITY_SIGNATORY = "city_signatory"
 
 
 def party_standing(user, pact) -> dict[int, set[str]]:
-    """``{party_id: {standing, ...}}`` for the parties ``user`` may act for (city excepted)."""
+    """``{party_id: {standing, ...}}`` for the parties ``user`` may act for. For the city's
+    party the only standing is ``CITY_SIGNATORY``: city agents act for the city through
+    their role, not through the party."""
     if pact is None or not is_active_account(user):
         return {}
     cache = pact.__dict__.setdefault("_standing_cache", {})
@@ -33,6 +39,8 @@ def party_standing(user, pact) -> dict[int, set[str]]:
     standing: dict[int, set[str]] = {}
     for party in parties:
         if party.role == party.Role.CITY:
+            if _may_sign_for_city(user, party.organisation_id, roles):
+                standing[party.pk] = {CITY_SIGNATORY}
             continue
         marks: set[str] = set()
         if party.person_id == user.pk or roles.get(party.organisation_id) == Membership.Role.REPRESENTATIVE:
@@ -45,6 +53,24 @@ def party_standing(user, pact) -> dict[int, set[str]]:
             standing[party.pk] = marks
     cache[user.pk] = standing
     return standing
+
+
+def _may_sign_for_city(user, department_id: int | None, memberships: dict) -> bool:
+    if department_id is None:
+        return False
+    if is_city_agent(user) and department_id in memberships:
+        return True
+    if not is_elected_official(user):
+        return False
+    from pactes.models import SigningDelegation
+
+    today = timezone.localdate()
+    return (
+        SigningDelegation.objects.filter(official=user, valid_from__lte=today)
+        .filter(Q(valid_until__isnull=True) | Q(valid_until__gte=today))
+        .filter(Q(department__isnull=True) | Q(department_id=department_id))
+        .exists()
+    )
 
 
 def allowed(user, perm: str, obj=None) -> bool:
@@ -68,6 +94,7 @@ def _has_standing(mark: str):
 is_pact_proponent = _has_standing(PROPONENT_SIGNATORY)
 is_pact_party_signatory = _has_standing(PARTY_SIGNATORY)
 is_pact_party_member = _has_standing(PARTY_MEMBER)
+is_pact_city_signatory = _has_standing(CITY_SIGNATORY)
 
 # City agents act for the city; administrators may do what they do.
 is_city_staff = is_city_agent | is_superuser

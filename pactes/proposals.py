@@ -1,6 +1,7 @@
 """Proposing a pact: a draft with its proponent party and a first version from the templates."""
 
 from datetime import timedelta
+from decimal import Decimal, InvalidOperation
 
 from django.conf import settings
 from django.db import transaction
@@ -10,11 +11,33 @@ from django.utils.translation import gettext as _
 from accounts.models import Membership, Organisation, User
 from cite.errors import InvalidInput, NotFound, PermissionDenied
 from pactes.clauses import initial_clauses
+from pactes.geocoding import Place, geocode, neighbourhood_of
 from pactes.guards import check_rate, clean_text, require
 from pactes.models import Commons, Pact, Party
 from pactes.services import store_attachment
 from pactes.uploads import check_upload
 from pactes.versions import write_version
+
+
+def locate_commons(new_commons: dict) -> Place | None:
+    """Where a new commons is: the point picked on the map (or typed), else the first place the
+    geocoder finds for its address, then for its neighbourhood; None when nothing is known."""
+    latitude, longitude = new_commons.get("latitude"), new_commons.get("longitude")
+    if latitude is not None or longitude is not None:
+        try:
+            lat, lon = Decimal(str(latitude)), Decimal(str(longitude))
+        except (InvalidOperation, ValueError) as exc:
+            raise InvalidInput(_("The coordinates of the commons are not valid."), code="COORDINATES_INVALID") from exc
+        if not (-90 <= lat <= 90 and -180 <= lon <= 180):
+            raise InvalidInput(_("The coordinates of the commons are not valid."), code="COORDINATES_INVALID")
+        lat, lon = lat.quantize(Decimal("0.000001")), lon.quantize(Decimal("0.000001"))
+        return Place(label="", latitude=lat, longitude=lon, neighbourhood=neighbourhood_of(float(lat), float(lon)))
+    for text in (new_commons.get("address", ""), new_commons.get("neighbourhood", "")):
+        if text.strip():
+            places = geocode(text.strip())
+            if places:
+                return places[0]
+    return None
 
 
 def pact_propose(
@@ -80,6 +103,7 @@ def pact_propose(
     )
     checked = [check_upload(upload) for upload, _title in uploads]
     photo = check_upload(new_commons["photo"]) if new_commons and new_commons.get("photo") else None
+    place = locate_commons(new_commons) if new_commons is not None else None
 
     with transaction.atomic():
         if new_commons is not None:
@@ -90,8 +114,12 @@ def pact_propose(
                 neighbourhood=new_commons.get("neighbourhood", "").strip(),
                 description=new_commons.get("description", "").strip(),
                 photo_alt=new_commons.get("photo_alt", "").strip() if photo else "",
+                latitude=place.latitude if place else None,
+                longitude=place.longitude if place else None,
                 suggested_by=actor,
             )
+            if place and not commons.neighbourhood:
+                commons.neighbourhood = place.neighbourhood
             if photo:
                 if not commons.photo_alt:
                     raise InvalidInput(_("Describe the photo for people who cannot see it."), code="ALT_REQUIRED")

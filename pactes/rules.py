@@ -12,6 +12,7 @@ from pactes.predicates import (
     is_city_staff,
     is_consultation_over,
     is_ordinary_pact,
+    is_pact_city_signatory,
     is_pact_draft,
     is_pact_editable,
     is_pact_insider,
@@ -43,8 +44,10 @@ rules.add_perm("pactes.start_co_design_pact", city & is_ordinary_pact)
 # (when the scheduler was down), never cut it short.
 rules.add_perm("pactes.close_consultation_pact", city & is_consultation_over)
 rules.add_perm("pactes.freeze_pact", city)
-# Reopening co-design voids the signatures; any party or the city may ask for a change.
-rules.add_perm("pactes.reopen_pact", can_take_part_in_pact)
+# Reopening co-design voids the signatures: only those who may sign (a party's representative,
+# the city's signatory) may void the others'.
+signatory = can_take_part & (is_pact_party_signatory | is_pact_city_signatory)
+rules.add_perm("pactes.reopen_pact", signatory)
 rules.add_perm("pactes.suspend_pact", city)
 rules.add_perm("pactes.resume_pact", city)
 rules.add_perm("pactes.terminate_pact", city)
@@ -64,7 +67,9 @@ rules.add_perm("pactes.answer_comment_pact", can_take_part & (is_pact_party_sign
 rules.add_perm("pactes.request_join_pact", can_take_part & is_pact_open_to_joining & ~is_pact_insider)
 rules.add_perm("pactes.decide_join_pact", can_take_part & (is_pact_proponent | is_city_staff))
 rules.add_perm("pactes.attach_pact", can_take_part_in_pact & is_pact_open_to_files)
-rules.add_perm("pactes.sign_pact", is_pact_signing & ((can_take_part & is_pact_party_signatory) | is_city_staff))
+# Only a party's representative signs for it; for the city, an agent of the department party to
+# the pact or an elected official with a delegation of signature (not any agent, nor an admin).
+rules.add_perm("pactes.sign_pact", is_pact_signing & signatory)
 rules.add_perm("pactes.link_debate_pact", city & is_pact_open_to_files)
 rules.add_perm("pactes.set_council_reference_pact", city)
 # Yearly reports: the parties write them while the pact runs; the city answers them.

@@ -2,7 +2,17 @@
 
 from django.db.models import Prefetch, Q, QuerySet, prefetch_related_objects
 
-from pactes.models import Clause, Comment, Commons, Pact, PactEvent, PactVersion, Party, Signature
+from pactes.models import (
+    Clause,
+    Comment,
+    Commons,
+    JournalEntry,
+    Pact,
+    PactEvent,
+    PactVersion,
+    Party,
+    Signature,
+)
 
 
 def public_pacts() -> QuerySet[Pact]:
@@ -18,6 +28,11 @@ def pacts_for_engagement(*, engagement_id: int, user=None) -> list[Pact]:
 def latest_pacts(*, limit: int) -> list[Pact]:
     """The public pacts whose status changed last (one query)."""
     return list(public_pacts().order_by("-status_changed_at", "-pk")[: max(0, limit)])
+
+
+def listed_commons() -> QuerySet[Commons]:
+    """The commons anyone may see: checked by the city, or cared for by a public pact."""
+    return Commons.objects.filter(Q(is_validated=True) | Q(pk__in=public_pacts().values("commons_id")))
 
 
 def commons_for_proposal(*, user) -> QuerySet[Commons]:
@@ -94,10 +109,23 @@ def signatures_of(*, version: PactVersion) -> list[Signature]:
 
 
 def version_by_fingerprint(*, fingerprint: str) -> PactVersion | None:
-    """The version of a public pact with this SHA-256 fingerprint, with its pact and clauses."""
+    """The version of a public pact known by this SHA-256 fingerprint, with its pact and
+    clauses. A fingerprint printed on a signed PDF is found even when the version's stored
+    fingerprint was changed since: the signatures and the public journal keep it too."""
+    fingerprint = fingerprint.lower()
+    known = (
+        Q(content_hash=fingerprint)
+        | Q(pk__in=Signature.objects.filter(content_hash=fingerprint).values("version_id"))
+        | Q(pk__in=JournalEntry.objects.filter(fingerprint=fingerprint).values("version_id"))
+    )
     return (
-        PactVersion.objects.filter(content_hash=fingerprint.lower(), pact__in=public_pacts())
+        PactVersion.objects.filter(known, pact__in=public_pacts())
         .select_related("pact__commons")
         .prefetch_related("clauses")
+        .order_by("-number")
         .first()
     )
+
+
+def journal_of(*, version: PactVersion) -> list[JournalEntry]:
+    return list(JournalEntry.objects.filter(version_id=version.pk).order_by("sequence"))

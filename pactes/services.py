@@ -162,7 +162,9 @@ def _record_joining_signature(*, pact: Pact, party: Party, join_request: JoinReq
     version = join_request.signed_version
     if Signature.objects.filter(version=version, party=party, voided_at__isnull=True).exists():
         return
-    Signature.objects.create(version=version, party=party, signer=join_request.user, content_hash=version.content_hash)
+    from pactes.signing import record_signature
+
+    record_signature(version=version, party=party, signer=join_request.user)
     PactEvent.objects.create(
         pact=pact,
         kind=PactEvent.Kind.SIGNATURE,

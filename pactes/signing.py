@@ -12,8 +12,9 @@ from django.utils.translation import gettext as _
 from accounts.models import User
 from cite.errors import InvalidInput, InvalidState, PermissionDenied
 from pactes.canonical import fingerprint, version_document
+from pactes.journal import journal_record_signature
 from pactes.models import Pact, PactEvent, PactVersion, Party, Signature
-from pactes.predicates import PARTY_SIGNATORY, allowed, is_city_staff, party_standing
+from pactes.predicates import CITY_SIGNATORY, PARTY_SIGNATORY, allowed, party_standing
 from pactes.workflow import _transition, lock_pact
 
 
@@ -29,20 +30,43 @@ def check_ready_for_signature(*, pact: Pact) -> PactVersion:
         )
     if not version.start_date or not version.end_date:
         raise InvalidState(_("Set the start and end dates of the pact before it is signed."), code="DATES_MISSING")
+    check_text_unaltered(version=version)
     return version
 
 
+def check_text_unaltered(*, version: PactVersion) -> str:
+    """The fingerprint recomputed from the stored text; raises when it is not the version's."""
+    digest = fingerprint(version_document(version))
+    if digest != version.content_hash:
+        # The stored text no longer matches its fingerprint: never freeze or sign it.
+        raise InvalidState(_("The text of this version has been altered; it cannot be signed."), code="TAMPERED")
+    return digest
+
+
+def record_signature(*, version: PactVersion, party: Party, signer: User, second_factor: bool = False) -> Signature:
+    """Store a signature of ``version`` (whose text is checked again first) and journal it."""
+    signature = Signature.objects.create(
+        version=version,
+        party=party,
+        signer=signer,
+        content_hash=check_text_unaltered(version=version),
+        second_factor=second_factor,
+    )
+    journal_record_signature(signature=signature)
+    return signature
+
+
 def parties_user_may_sign_for(*, user, pact: Pact, version: PactVersion) -> list[Party]:
-    """The parties named in ``version`` that ``user`` may sign for: their own party, and the
-    city's for city agents (they act for the city)."""
+    """The parties named in ``version`` that ``user`` may sign for: the person party
+    themself, an organisation's representative, and for the city an agent of the department
+    party to the pact or an elected official with a delegation of signature."""
     standing = party_standing(user, pact)
-    staff = is_city_staff(user)
     named = {(p["kind"], p["id"]) for p in version.parties}
     return [
         party
         for party in pact.parties.all()
         if (party.kind, party.organisation_id or party.person_id) in named
-        and (PARTY_SIGNATORY in standing.get(party.pk, ()) or (party.role == Party.Role.CITY and staff))
+        and standing.get(party.pk, set()) & {PARTY_SIGNATORY, CITY_SIGNATORY}
     ]
 
 
@@ -85,17 +109,12 @@ def pact_sign(*, pact: Pact, signer: User, version_number: int, party: Party | N
                 _("A complex pact needs the council decision reference before the city signs it."),
                 code="COUNCIL_DECISION_MISSING",
             )
-        digest = fingerprint(version_document(version))
-        if digest != version.content_hash:
-            # The stored text no longer matches its fingerprint: never sign it.
-            raise InvalidState(_("The text of this version has been altered; it cannot be signed."), code="TAMPERED")
         from allauth.mfa.models import Authenticator
 
-        signature = Signature.objects.create(
+        signature = record_signature(
             version=version,
             party=party,
             signer=signer,
-            content_hash=digest,
             second_factor=Authenticator.objects.filter(user=signer, type=Authenticator.Type.TOTP).exists(),
         )
         PactEvent.objects.create(

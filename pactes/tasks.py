@@ -21,3 +21,11 @@ def send_reminders() -> list[int]:
     from pactes.deadlines import reminders_send_due
 
     return [reminder.pk for reminder in reminders_send_due()]
+
+
+@shared_task(name="pactes.tasks.verify_journal")
+def verify_journal() -> bool:
+    """Verify the fingerprint journal and the signed texts; alert the administrators if not."""
+    from pactes.journal import journal_check_and_alert
+
+    return journal_check_and_alert().ok

@@ -159,9 +159,12 @@ def _on_open_consultation(pact, actor, now) -> list[str]:
 
 
 def _on_freeze(pact, actor, now) -> list[str]:
+    from pactes.journal import journal_record_version
     from pactes.signing import check_ready_for_signature
 
     pact.frozen_version = check_ready_for_signature(pact=pact)
+    # The public journal keeps the fingerprint of the text put to signature, part by part.
+    journal_record_version(version=pact.frozen_version)
     return ["frozen_version"]
 
 

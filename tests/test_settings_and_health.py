@@ -99,7 +99,13 @@ def test_production_sends_a_strict_content_security_policy(client, settings):
 def test_healthz_reports_every_part_up(client):
     response = client.get("/healthz")
     assert response.status_code == 200
-    assert response.json() == {"status": "ok", "database": "ok", "channel_layer": "ok"}
+    body = response.json()
+    assert {key: body[key] for key in ("status", "database", "channel_layer")} == {
+        "status": "ok",
+        "database": "ok",
+        "channel_layer": "ok",
+    }
+    assert body["details"]["pact_journal"]["status"] == "ok"
 
 
 @pytest.mark.django_db

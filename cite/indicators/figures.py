@@ -275,11 +275,11 @@ class Figure:
             {
                 "figure": self.key,
                 "year": self.year,
-                "engagement": self.engagement or "",
-                "row": code if code is not None else "",
+                "engagement": self.engagement or None,
+                "row": code,
                 "label": self.spec.label(code),
                 "series": series,
-                "value": "" if value is None else value,
+                "value": value,
             }
             for code, *values in self.rows
             for series, value in zip(self.series, values, strict=False)

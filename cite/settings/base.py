@@ -18,6 +18,14 @@ CSRF_TRUSTED_ORIGINS = env.CSRF_TRUSTED_ORIGINS
 SITE_NAME = env.SITE_NAME
 SITE_URL = env.SITE_URL
 CITY_NAME = env.CITY_NAME
+CITY_INSEE_CODE = env.CITY_INSEE_CODE
+CITY_SIREN = env.CITY_SIREN
+OPEN_DATA_LICENCE = {
+    "name": env.OPEN_DATA_LICENCE_NAME,
+    "title": env.OPEN_DATA_LICENCE_TITLE,
+    "path": env.OPEN_DATA_LICENCE_URL,
+}
+OPEN_DATA_CONTACT_EMAIL = env.OPEN_DATA_CONTACT_EMAIL
 WAGTAIL_SITE_NAME = SITE_NAME
 WAGTAILADMIN_BASE_URL = SITE_URL
 
@@ -62,6 +70,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: a database that refuses connections gives the 503 page; /healthz answers here.
+    "cite.error_pages.DatabaseUnavailableMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -151,11 +161,16 @@ CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TIMEZONE = "Europe/Paris"
 # Periodic tasks: each app adds its entries to this dict in its own section below.
 CELERY_BEAT_SCHEDULE: dict = {}
+# /healthz "details": name -> dotted path of a function returning a JSON-able dict. Apps add
+# theirs below; a detail reports, it never makes the probe fail.
+HEALTH_DETAILS: dict = {}
 
 # --- E-mail -------------------------------------------------------------------------------------
 globals().update(env.email_settings(env.EMAIL_URL))
 DEFAULT_FROM_EMAIL = env.DEFAULT_FROM_EMAIL
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+EMAIL_SUBJECT_PREFIX = f"[{env.SITE_NAME}] "
+ADMINS = [(address, address) for address in env.ADMINS]
 
 # --- Accounts ---------------------------------------------------------------------------------
 AUTH_USER_MODEL = "accounts.User"
@@ -250,6 +265,9 @@ STATIC_ROOT = env.STATIC_ROOT or str(VAR_DIR / "static")
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = env.MEDIA_ROOT or str(VAR_DIR / "media")
+# The only folders of MEDIA_ROOT served as they are, to anyone: Wagtail's image renditions.
+# Everything else (pact attachments, commons and report photos) goes through access-checked views.
+PUBLIC_MEDIA_FOLDERS = ("images",)
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
@@ -346,18 +364,49 @@ CELERY_BEAT_SCHEDULE["pactes-expire-ended-pacts"] = {
     "task": "pactes.tasks.expire_ended_pacts",
     "schedule": 6 * 60 * 60,
 }
-# The register's map: a tile server URL template ("https://tiles.example/{z}/{x}/{y}.png") and
-# its attribution. Empty: no tiles, the markers are drawn on a plain background and nothing is
-# requested from another origin. Whoever sets it adds its origin to the CSP's img-src.
-PACT_MAP_TILES_URL = ""
-PACT_MAP_TILES_ATTRIBUTION = ""
+# Maps (register, pact page, commons): a base-map tile URL template and its attribution, from
+# MAP_TILES_URL / MAP_TILES_ATTRIBUTION. docker-compose.yml sets an OpenStreetMap tile server
+# (README). Empty: no tiles are requested from anywhere; the maps draw the outline of the city's
+# neighbourhoods (PACT_NEIGHBOURHOODS_GEOJSON) under the markers instead. The tile server's
+# origin is added to the CSP's img-src below.
+PACT_MAP_TILES_URL = env.MAP_TILES_URL or ""
+PACT_MAP_TILES_ATTRIBUTION = env.MAP_TILES_ATTRIBUTION or ""
+# The outline of the city's neighbourhoods (GeoJSON, WGS 84): drawn on every map, and the offline
+# geocoder's neighbourhood centroids. The demo city's by default.
+PACT_NEIGHBOURHOODS_GEOJSON = env.NEIGHBOURHOODS_GEOJSON or str(
+    BASE_DIR / "pactes" / "data" / "demo-neighbourhoods.geojson"
+)
+# Where the address search of the commons forms looks: "offline" (coordinates and neighbourhood
+# names, nothing leaves the server; the default and the tests') or "api-adresse" (the French
+# national address API, api-adresse.data.gouv.fr: the production choice), limited to the city's
+# INSEE code when set.
+PACT_GEOCODER = env.GEOCODER
+if PACT_GEOCODER not in {"offline", "api-adresse"}:
+    from django.core.exceptions import ImproperlyConfigured
+
+    raise ImproperlyConfigured(f"GEOCODER must be 'offline' or 'api-adresse', not {PACT_GEOCODER!r}.")
+PACT_GEOCODER_CITYCODE = env.GEOCODER_CITYCODE or ""
+if PACT_MAP_TILES_URL:
+    from urllib.parse import urlsplit as _urlsplit
+
+    _tiles = _urlsplit(PACT_MAP_TILES_URL.replace("{s}.", ""))
+    CONTENT_SECURITY_POLICY["DIRECTIVES"]["img-src"].append(f"{_tiles.scheme}://{_tiles.netloc}")
 # Deadlines: the city answers a submitted proposal within this many days; residents are told
 # this many days before a consultation closes, a yearly report is due, a pact ends.
 PACT_CITY_ANSWER_DAYS = 30
 PACT_CONSULTATION_REMINDER_DAYS = 3
 PACT_REPORT_REMINDER_DAYS = 30
 PACT_ENDING_REMINDER_DAYS = (60, 30)
+# The public journal of fingerprints is verified, with every signed text, every hour; a problem
+# is logged and e-mailed to ADMINS. /healthz reports the chain and the last full check.
+CELERY_BEAT_SCHEDULE["pactes-verify-journal"] = {
+    "task": "pactes.tasks.verify_journal",
+    "schedule": 60 * 60,
+}
+HEALTH_DETAILS["pact_journal"] = "pactes.journal.health_detail"
 CELERY_BEAT_SCHEDULE["pactes-send-reminders"] = {
     "task": "pactes.tasks.send_reminders",
     "schedule": 60 * 60,
 }
+# The moderation pipeline's pluggable classifier (docs/moderation.md): empty, off.
+MODERATION_CLASSIFIER = env.MODERATION_CLASSIFIER

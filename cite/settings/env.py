@@ -69,6 +69,13 @@ DEFAULT_FROM_EMAIL = text("DEFAULT_FROM_EMAIL", "Ville du lien <ne-pas-repondre@
 SITE_NAME = text("SITE_NAME", "Ville du lien")
 SITE_URL = text("SITE_URL", "http://127.0.0.1:8000")
 CITY_NAME = text("CITY_NAME", "Ville de démonstration")
+# Open data (docs/open-data.md): who publishes it and under which licence.
+CITY_INSEE_CODE = text("CITY_INSEE_CODE", "")
+CITY_SIREN = text("CITY_SIREN", "")
+OPEN_DATA_LICENCE_NAME = text("OPEN_DATA_LICENCE_NAME", "etalab-2.0")
+OPEN_DATA_LICENCE_TITLE = text("OPEN_DATA_LICENCE_TITLE", "Licence Ouverte / Open Licence version 2.0")
+OPEN_DATA_LICENCE_URL = text("OPEN_DATA_LICENCE_URL", "https://www.etalab.gouv.fr/licence-ouverte-open-licence/")
+OPEN_DATA_CONTACT_EMAIL = text("OPEN_DATA_CONTACT_EMAIL", "")
 MEDIA_ROOT = text("MEDIA_ROOT")
 STATIC_ROOT = text("STATIC_ROOT")
 MFA_REQUIRED_FOR_STAFF = boolean("MFA_REQUIRED_FOR_STAFF", False)
@@ -76,5 +83,18 @@ DEMO_PASSWORD = text("DEMO_PASSWORD", "demo-ville-du-lien")
 SECURE_SSL_REDIRECT = boolean("SECURE_SSL_REDIRECT", True)
 HSTS_SECONDS = integer("HSTS_SECONDS", 31536000)
 LOG_LEVEL = text("LOG_LEVEL", "INFO")
+# Who is told when something needs an administrator (the pact journal's periodic check):
+# comma-separated e-mail addresses.
+ADMINS = listing("ADMINS")
+# Pact maps: the base-map tile URL template and its attribution; the geocoder behind the
+# address search of the commons forms ("offline" or "api-adresse").
+MAP_TILES_URL = text("MAP_TILES_URL", "")
+MAP_TILES_ATTRIBUTION = text("MAP_TILES_ATTRIBUTION", "")
+GEOCODER = text("GEOCODER", "offline")
+GEOCODER_CITYCODE = text("GEOCODER_CITYCODE", "")
+NEIGHBOURHOODS_GEOJSON = text("NEIGHBOURHOODS_GEOJSON", "")
 # Tests only: a daphne process started by the browser tests writes its e-mails here.
 EMAIL_FILE_PATH = text("EMAIL_FILE_PATH")
+# A text classifier for the moderation pipeline's "classifier" step (dotted path of a class with
+# score(text, lang)); empty: the step does nothing.
+MODERATION_CLASSIFIER = text("MODERATION_CLASSIFIER", "")

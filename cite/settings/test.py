@@ -35,3 +35,6 @@ ACCOUNT_RATE_LIMITS = False
 # Tasks run in-process so that tests see their effects; tests/test_celery_redis.py runs a real
 # worker on Redis.
 CELERY_TASK_ALWAYS_EAGER = True
+# Tests never ask an outside service: the offline geocoder, no tile server.
+PACT_GEOCODER = "offline"
+PACT_MAP_TILES_URL = ""

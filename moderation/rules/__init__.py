@@ -19,7 +19,21 @@ from typing import TYPE_CHECKING, Any
 from django.utils.translation import gettext as _
 
 from ..pipeline import Rule
-from . import attacks, flood, insults, links, newcomers, reformulation, shouting
+from . import (
+    attacks,
+    classifier,
+    exclusion,
+    flood,
+    generalisations,
+    insults,
+    links,
+    newcomers,
+    reformulation,
+    sarcasm,
+    shouting,
+    third_party,
+    threats,
+)
 from .nudges import DECISIONS
 
 if TYPE_CHECKING:
@@ -27,7 +41,21 @@ if TYPE_CHECKING:
 
 Step = tuple[Rule, Mapping[str, Any]]
 
-_MODULES = (flood, shouting, insults, attacks, links, newcomers, reformulation)
+_MODULES = (
+    flood,
+    shouting,
+    insults,
+    attacks,
+    threats,
+    third_party,
+    generalisations,
+    exclusion,
+    sarcasm,
+    classifier,
+    links,
+    newcomers,
+    reformulation,
+)
 RULES: dict[str, Rule] = {module.NAME: getattr(module, module.NAME) for module in _MODULES}
 DEFAULTS: dict[str, Mapping[str, Any]] = {module.NAME: MappingProxyType(dict(module.DEFAULTS)) for module in _MODULES}
 

@@ -8,14 +8,17 @@ pas nul", "you are not stupid") do not match: "pas" and "not" are not fillers.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from typing import Any
 
 from django.utils.translation import gettext as _
 
 from ..pipeline import MessageContext, Verdict
+from .context import denied, plain, screened, word_set
 from .normalise import as_written, readings
 from .nudges import decision_param, i_statement, verdict
+from .people import words_of
 
 NAME = "attacks"
 DEFAULTS = {"decision": "nudge"}
@@ -45,7 +48,7 @@ _OPENINGS: dict[tuple[str, ...], int] = {
 _FILLER_WORDS = """un une des d qu que vraiment trop tellement completement totalement super grand grande gros
     grosse pauvre pauvres sacre sacree vieux vieille petit petite bien si juste rien franchement
     a an such so really totally completely just truly utterly absolutely complete total real bloody
-    fucking all being"""
+    fucking all being tous toutes"""
 _FILLERS = frozenset(_FILLER_WORDS.split())
 _JUDGEMENT_WORDS = """
     nul idiot bete stupide con incompetent ridicule minable pathetique menteur menteuse hypocrite
@@ -56,28 +59,62 @@ _JUDGEMENT_WORDS = """
     stupid idiotic dumb useless pathetic liar incompetent clueless crazy insane selfish lazy
     moron loser joke worthless dishonest fool foolish disgrace disgusting evil racist fascist
     failure coward delusional brainless nuts fraud crook thief hopeless ridiculous ignorant
+    incapable faineant feignant escroc arnaqueur charlatan peste profiteur corrompu vendu tyran dictateur
+    marionnette pourri cassos delinquant integriste paresseux ivrogne brute rapace lourd lourde
+    criminal extremist terrorist selfish lazy scrounger parasite casseur racaille voyou barbare sauvage vermine
+    envahisseur hysterique assiste feignasse dealer trafiquant criminel bruyant violent agressif pantin
+    planque copieur mouton magouilleur
+    corrupt bent shameless spineless bon-a-rien reckless dangerous thug animal vermin scum
 """
 # Feminine and plural forms: "nulle", "nuls", "idiotes", "liars".
 JUDGEMENTS = frozenset(stem + ending for stem in _JUDGEMENT_WORDS.split() for ending in ("", "s", "e", "es", "x"))
 _FIRST_WORDS = frozenset(opening[0] for opening in _OPENINGS)
+_YOU = words_of("""tu t vous you""")
+# Judgements that, followed by "de" or "about", say a passion: "fou de joie", "crazy about".
+_PASSIONS = words_of("""fou folle fous folles dingue dingues crazy mad nuts insane malade""")
+# Dismissals of the person one answers, without a judgement word: "tu racontes n'importe quoi".
+_DISMISSALS_RE = re.compile(
+    r" (tu|vous) (racontes|racontez|dis|dites) (toujours |encore |que |juste )*"
+    r"(n importe quoi|des betises|des conneries)"
+    r"| (tu|vous) (ne|n) (comprends|comprenez|sers|servez|connais|connaissez) (jamais |absolument )?(rien|a rien)"
+    r"| (tu|vous) (n as|n avez) (aucun|pas de) (cerveau|neurone|neurones)"
+    r"| (tu|vous) (n as|n avez) (rien|jamais rien) (compris|capte|pige)"
+    r"| (t as|tu as|tu n as|vous avez|vous n avez) rien dans (le crane|la tete|le cerveau|le ciboulot)"
+    r"| (tu|vous) (parles|parlez) sans (savoir|rien savoir|connaitre|reflechir)"
+    r"| (tu ne sais|tu sais|vous ne savez|vous savez) (meme )?pas de quoi (tu parles|vous parlez)"
+    r"| you (don t|never) (know|understand) (anything|a thing)| you have no (brain|clue)"
+    r"| you (always |just |only )?(talk|spout|write) (rubbish|nonsense|crap|shit|bollocks)"
+    r"| (t es|tu es|vous etes) (completement |totalement |encore |toujours )?"
+    r"(a cote de la plaque|a l ouest|a la ramasse)"
+)
 
 
 def find_attack(text: str) -> str | None:
     """The judgement word of the first personal attack in ``text``, or ``None``."""
-    found_in = readings(text)
-    plain = [forms[0] for forms in found_in]
-    count = len(plain)
-    for i, word in enumerate(plain):
+    found = _find_attack(text)
+    return None if found is None or denied(text) else found
+
+
+def _find_attack(text: str) -> str | None:
+    dismissal = None if _YOU.isdisjoint(word_set(text)) else _DISMISSALS_RE.search(plain(text))
+    if dismissal:
+        return dismissal.group().strip()
+    found_in = readings(screened(text))
+    written = [forms[0] for forms in found_in]
+    count = len(written)
+    for i, word in enumerate(written):
         if word not in _FIRST_WORDS:
             continue
         for opening, fillers in _OPENINGS.items():
             end = i + len(opening)
-            if tuple(plain[i:end]) != opening:
+            if tuple(written[i:end]) != opening:
                 continue
             for j in range(end, min(end + fillers + 1, count)):
+                if written[j] in _PASSIONS and j + 1 < count and written[j + 1] in ("de", "d", "about", "for", "of"):
+                    break  # "tu es fou de joie", "you're crazy about football"
                 if not JUDGEMENTS.isdisjoint(found_in[j]):
-                    return plain[j]
-                if plain[j] not in _FILLERS:
+                    return written[j]
+                if written[j] not in _FILLERS:
                     break
     return None
 

@@ -4,7 +4,8 @@ Sources (see ``THIRD_PARTY.md``): the npm packages ``french-badwords-list`` (MIT
 ``naughty-words`` (CC-BY-4.0), shipped unchanged in ``moderation/data/upstream/``, and the
 project's curated ``moderation/data/lexicon.tsv`` (CC0), which classifies their terms as slurs,
 insults or vulgarity, drops ordinary words that happen to be listed, adds what they miss and
-lists phrases that are never an insult ("cul-de-sac", "raton laveur").
+lists phrases that are never an insult ("cul-de-sac", "raton laveur"). ``senses.tsv`` lists the
+words that have an ordinary sense too, with the words that show it (see :mod:`.insults`).
 
 Matching works on words, never on substrings, so "contrat", "concombre", "habite" and
 "Scunthorpe" cannot match "con", "bite" or their English cousins. A message is folded once
@@ -17,6 +18,7 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
+from collections.abc import Collection
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -129,15 +131,22 @@ class Lexicon:
     def __len__(self) -> int:
         return len(self.single) + sum(len(c) for c in self.phrases.values())
 
-    def find(self, text: str, language: str) -> list[Entry]:
-        """The entries found in ``text``, in order, for a message written in ``language``."""
-        found: list[Entry] = []
+    def find(self, text: str, language: str | Collection[str]) -> list[Entry]:
+        """The entries found in ``text``, in order, for a message written in ``language`` (one
+        language or several, when the message's language is uncertain)."""
+        return [entry for entry, _index in self.find_at(text, language)]
+
+    def find_at(self, text: str, language: str | Collection[str]) -> list[tuple[Entry, int]]:
+        """Like :meth:`find`, with the index of each entry's first word among the text's words."""
+        languages = (language,) if isinstance(language, str) else language
+        found: list[tuple[Entry, int]] = []
         found_in = readings(text)
         count = len(found_in)
         phrases, single = self.phrases, self.single
         i = 0
         while i < count:
             forms = found_in[i]
+            start = i
             # Most words have a single reading and start no phrase: two dict lookups.
             if len(forms) == 1 and forms[0] not in phrases and "*" not in forms[0]:
                 entry = single.get(forms[0])
@@ -145,8 +154,8 @@ class Lexicon:
             else:
                 length, entry = self._phrase_at(found_in, i) or (1, self.entry_for(forms))
                 i += length
-            if entry is not None and entry.applies_to(language):
-                found.append(entry)
+            if entry is not None and any(entry.applies_to(lang) for lang in languages):
+                found.append((entry, start))
         return found
 
     def _phrase_at(self, found_in: tuple[tuple[str, ...], ...], i: int) -> tuple[int, Entry | None] | None:
@@ -157,6 +166,9 @@ class Lexicon:
                     word in found_in[j] for j, word in zip(range(i + 1, end), rest, strict=True)
                 ):
                     return len(rest) + 1, entry
+                end = _spelt_match(found_in, i + 1, rest)
+                if end is not None:
+                    return end - i, entry
         return None
 
     def entry_for(self, forms: tuple[str, ...]) -> Entry | None:
@@ -186,9 +198,40 @@ class Lexicon:
         return None
 
 
+def _spelt_match(found_in: tuple[tuple[str, ...], ...], start: int, rest: Key) -> int | None:
+    """Where a phrase's ``rest`` ends when some of its words are spelt out letter by letter
+    ("ferme ta g u e u l e": :func:`normalise.words` gives the letters, then the word they
+    spell); None when it does not match that way either."""
+    j = start
+    for word in rest:
+        if j < len(found_in) and word in found_in[j]:
+            j += 1
+            continue
+        letters = len(word)
+        spelt = j + letters < len(found_in) and "".join(f[0] for f in found_in[j : j + letters]) == word
+        if not spelt or word not in found_in[j + letters]:
+            return None
+        j += letters + 1
+    return j
+
+
+def senses(path: Path | None = None) -> dict[Key, frozenset[str]]:
+    """``senses.tsv``: listed terms that have an ordinary sense, with the words that show it."""
+    result: dict[Key, frozenset[str]] = {}
+    text = (path or DATA / "senses.tsv").read_text(encoding="utf-8")
+    for line in text.splitlines():
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        term, _tab, cues = line.partition("\t")
+        words_ = [forms[0] for forms in words(fold(cues))]
+        result[term_key(term)] = frozenset(words_ + [word + "s" for word in words_ if word[-1] not in "sxz"])
+    return result
+
+
 def load() -> Lexicon:
     """Build the lexicon from the shipped files: upstream terms, then the curated overrides."""
     return Lexicon(upstream_entries() | curated_entries())
 
 
 LEXICON = load()
+SENSES = senses()

@@ -14,7 +14,14 @@ from ..models import FacilitationProfile, FacilitationProfileRevision
 from ..rules import validate
 
 # The settings of a profile that a facilitator may change, and that a revision records.
-EDITABLE_FIELDS = ("description", "rules", "report_hide_threshold", "new_participant_held", "max_length")
+EDITABLE_FIELDS = (
+    "description",
+    "rules",
+    "report_hide_threshold",
+    "new_participant_held",
+    "max_length",
+    "reformulation_required",
+)
 
 
 def profile_settings(profile: FacilitationProfile) -> dict[str, Any]:
@@ -48,6 +55,8 @@ def profile_update(*, actor: User, profile: FacilitationProfile, changes: dict[s
     for field in ("report_hide_threshold", "max_length"):
         if field in changes and (not isinstance(changes[field], int) or changes[field] < 1):
             raise InvalidInput(code="INVALID_NUMBER")
+    if not isinstance(changes.get("reformulation_required", False), bool):
+        raise InvalidInput(code="INVALID_BOOLEAN")
     held = changes.get("new_participant_held", 0)
     if not isinstance(held, int) or held < 0:
         raise InvalidInput(code="INVALID_NUMBER")

@@ -45,11 +45,24 @@ def report_submit(*, actor: User, message_id: int, reason: str, detail: str = ""
             raise PermissionDenied(_("You have been excluded from this debate."), code="EXCLUDED")
         report = rooms.report_create(actor=actor, debate=debate, message_id=message.pk, reason=reason, detail=detail)
         threshold = debate_profile(debate).report_hide_threshold
-        codes = list(Report.objects.filter(message=message).values_list("reason", flat=True))
-        if len(codes) >= threshold:
+        codes = list(_reports_since_decision(message).values_list("reason", flat=True))
+        if len(codes) >= threshold and message.state == Message.State.PUBLISHED:
             _hide_automatically(message, codes)
         transaction.on_commit(lambda: events.queue_changed(debate.pk))
     return report
+
+
+def _reports_since_decision(message: Message):
+    """The message's reports made after the last decision a person took on it (publish again,
+    keep published, approve...): reports a facilitator already judged do not count twice."""
+    decided_at = (
+        ModerationAction.objects.filter(message=message, automatic=False)
+        .order_by("-created_at")
+        .values_list("created_at", flat=True)
+        .first()
+    )
+    reports = Report.objects.filter(message=message)
+    return reports.filter(created_at__gt=decided_at) if decided_at else reports
 
 
 def _hide_automatically(message: Message, codes: list[str]) -> ModerationAction:
@@ -65,7 +78,7 @@ def _hide_automatically(message: Message, codes: list[str]) -> ModerationAction:
     rooms.message_hide(
         actor=None, debate=message.debate, message_id=message.pk, reason=text, by=Message.HiddenBy.AUTOMATIC
     )
-    first = message.reports.order_by("created_at").values_list("created_at", flat=True).first()
+    first = _reports_since_decision(message).order_by("created_at").values_list("created_at", flat=True).first()
     action = action_record(
         kind=ModerationAction.Kind.HIDE,
         debate=message.debate,

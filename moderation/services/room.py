@@ -8,10 +8,12 @@ register; no reason at all is refused, as everywhere.
 
 from __future__ import annotations
 
+from django.db import transaction
 from django.utils.translation import gettext as _
 
 from accounts.models import User
 from cite.errors import InvalidInput, NotFound
+from debates import events as room_events
 from debates.models import Debate, Report
 
 from .. import reasons
@@ -83,4 +85,14 @@ def room_participant_mute(
 
 def room_report_create(*, actor: User, debate: Debate, message_id: int, reason: str, detail: str = "") -> Report:
     message_id = _in_room(debate, message_id, actor=actor, perm="debates.report_message")
-    return report_submit(actor=actor, message_id=message_id, reason=reason, detail=detail)
+    with transaction.atomic():
+        report = report_submit(actor=actor, message_id=message_id, reason=reason, detail=detail)
+        # The room's console lists the reports live; the reporter stays anonymous there.
+        frame = {
+            "type": "report.created",
+            "message_id": message_id,
+            "reason": report.reason,
+            "count": Report.objects.filter(message_id=message_id).count(),
+        }
+        transaction.on_commit(lambda: room_events.to_facilitators(debate.pk, frame))
+    return report

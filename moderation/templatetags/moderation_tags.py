@@ -66,3 +66,17 @@ def moderation_exclusion_text() -> str:
         "A facilitator has excluded you from this debate: you can still read it. "
         "You can contest this decision from the e-mail you received."
     )
+
+
+@register.inclusion_tag("moderation/includes/reformulation_control.html", takes_context=True)
+def moderation_reformulation_control(context, debate):
+    """The facilitation panel's reformulation-mode form (a plain form: works without JavaScript)."""
+    from debates.services import reformulation_required
+
+    choice = {None: "profile", True: "on", False: "off"}[debate.reformulation_required]
+    return {
+        "debate": debate,
+        "choice": choice,
+        "effective": reformulation_required(debate),
+        "csrf_token": context.get("csrf_token"),
+    }

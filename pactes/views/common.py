@@ -18,6 +18,7 @@ from pactes.forms import (
     ReasonForm,
     ReportAnswerForm,
 )
+from pactes.integrity import check_version
 from pactes.models import JoinRequest, Pact
 from pactes.predicates import allowed
 from pactes.workflow import MANUAL, TRANSITIONS
@@ -50,12 +51,23 @@ def serve_file(field_file, stem: str) -> FileResponse:
     return response
 
 
+# Actions that stop or end a pact's course: shown apart, in the danger style, after the others.
+DESTRUCTIVE = {"reject", "withdraw", "suspend", "terminate"}
+
+
 def available_actions(user, pact: Pact) -> list[dict]:
     actions = []
     for name in MANUAL:
         transition = TRANSITIONS[name]
         if pact.status in transition.sources and allowed(user, transition.permission, pact):
-            actions.append({"name": name, "label": transition.label, "reason_required": transition.reason_required})
+            actions.append(
+                {
+                    "name": name,
+                    "label": transition.label,
+                    "reason_required": transition.reason_required,
+                    "destructive": name in DESTRUCTIVE,
+                }
+            )
     return actions
 
 
@@ -83,12 +95,23 @@ def detail_context(request, pact: Pact, **extra) -> dict:
         )
     )
     live = [s for s in signatures if s.voided_at is None]
+    actions = available_actions(user, pact)
+    integrity = None
+    if frozen is not None:
+        # The text put to signature, recomputed from what is stored, against its signatures and
+        # the public journal: a text changed behind the workflow's back shows here.
+        clauses = list(version.clauses.all()) if version is not None and version.pk == frozen.pk else None
+        frozen.pact = pact
+        integrity = check_version(
+            version=frozen, clauses=clauses, signatures=signatures, entries=selectors.journal_of(version=frozen)
+        )
     signed_parties = {s.party_id for s in live}
     can["report"] = allowed(user, "pactes.report_pact", pact)
     can["answer_report"] = allowed(user, "pactes.answer_report_pact", pact)
     can["renew"] = allowed(user, "pactes.renew_pact", pact) and pact.frozen_version_id is not None
     context = {
         "pact": pact,
+        "integrity": integrity,
         "reports": reports,
         "age_bands": User.AgeBand.choices,
         "overdue": overdue_items(pact, reported_periods={r.period for r in reports}),
@@ -99,7 +122,8 @@ def detail_context(request, pact: Pact, **extra) -> dict:
         "attachments": list(pact.attachments.all()),
         "signatures": live,
         "unsigned_parties": [p for p in pact.parties.all() if p.pk not in signed_parties] if frozen else [],
-        "actions": available_actions(user, pact),
+        "actions": actions,
+        "has_destructive_actions": any(action["destructive"] for action in actions),
         "can": can,
         "join_requests": list(
             pact.join_requests.filter(status=JoinRequest.Status.PENDING).select_related(

@@ -5,7 +5,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from cite.errors import ApplicationError
 from pactes import dashboard, renewal, reports
@@ -16,7 +16,7 @@ from pactes.views.common import act, failed, form_error, serve_file, visible_pac
 
 
 @login_required
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def report_create(request, pk: int):
     pact = visible_pact(request, pk)
     if not allowed(request.user, "pactes.report_pact", pact):
@@ -54,7 +54,7 @@ def report_answer(request, pk: int, report_id: int):
     )
 
 
-@require_GET
+@require_safe
 def report_photo(request, pk: int):
     photo = get_object_or_404(ReportPhoto.objects.select_related("report__pact"), pk=pk)
     if not allowed(request.user, "pactes.view_pact", photo.report.pact):
@@ -77,7 +77,7 @@ def renew(request, pk: int):
 
 
 @login_required
-@require_GET
+@require_safe
 def dashboard_view(request):
     if not allowed(request.user, "pactes.view_dashboard"):
         raise Http404()

@@ -6,7 +6,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from cite.errors import ApplicationError, InvalidInput
 from pactes import proposals, selectors, services
@@ -29,7 +29,7 @@ from pactes.workflow import MANUAL, TRANSITIONS, pact_transition
 
 
 @login_required
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def propose(request):
     if not allowed(request.user, "pactes.propose_pact"):
         return render(request, "pactes/cannot_propose.html", status=403)
@@ -53,7 +53,7 @@ def propose(request):
     return render(request, "pactes/propose.html", {"form": form}, status=400 if form.errors else 200)
 
 
-@require_GET
+@require_safe
 def pact_detail(request, pk: int):
     pact = visible_pact(request, pk)
     return render(request, "pactes/pact_detail.html", detail_context(request, pact))
@@ -88,7 +88,7 @@ def council_reference(request, pk: int):
 
 
 @login_required
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def debate_link(request, pk: int):
     """A page of its own, so that the list of debates costs nothing on the pact page."""
     pact = visible_pact(request, pk)

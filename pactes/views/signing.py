@@ -21,7 +21,7 @@ from pactes.views.common import (
 
 
 @login_required
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def sign(request, pk: int):
     from allauth.core import ratelimit
     from allauth.mfa.models import Authenticator

@@ -6,10 +6,11 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_http_methods
+from django.views.decorators.http import require_http_methods, require_safe
 
+from cite.conditional import conditional_page
 from cite.errors import ApplicationError
-from pactes import selectors, versions
+from pactes import canonical, selectors, versions
 from pactes.diff import clause_changes, field_changes
 from pactes.forms import (
     EditForm,
@@ -23,7 +24,7 @@ from pactes.views.common import (
 
 
 @login_required
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def pact_edit(request, pk: int):
     pact = visible_pact(request, pk)
     if not allowed(request.user, "pactes.edit_pact", pact):
@@ -70,7 +71,7 @@ def _version_or_404(pact: Pact, number, *, comments: bool = False):
     return version
 
 
-@require_GET
+@require_safe
 def version_detail(request, pk: int, number: int):
     pact = visible_pact(request, pk)
     version = _version_or_404(pact, number, comments=True)
@@ -83,7 +84,7 @@ def version_detail(request, pk: int, number: int):
     return render(request, "pactes/version.html", context)
 
 
-@require_GET
+@require_safe
 @csp_exempt()  # a PDF the site generated itself; the CSP of HTML pages would stop the viewer
 def version_pdf_view(request, pk: int, number: int):
     pact = visible_pact(request, pk)
@@ -91,6 +92,22 @@ def version_pdf_view(request, pk: int, number: int):
     data = version_pdf(request=request, pact=pact, version=version, signatures=selectors.signatures_of(version=version))
     response = HttpResponse(data, content_type="application/pdf")
     response["Content-Disposition"] = f'inline; filename="pacte-{pact.pk}-version-{version.number}.pdf"'
+    return response
+
+
+@require_safe
+@conditional_page
+def version_json_view(request, pk: int, number: int):
+    """The canonical form of a version: exactly the bytes whose SHA-256 is its fingerprint,
+    rebuilt from the stored text, so that anyone can recompute the fingerprint themselves."""
+    pact = visible_pact(request, pk)
+    version = _version_or_404(pact, number)
+    response = HttpResponse(
+        canonical.canonical_bytes(canonical.version_document(version)), content_type="application/json; charset=utf-8"
+    )
+    response["Content-Disposition"] = f'inline; filename="pacte-{pact.pk}-version-{version.number}.json"'
+    if pact.is_public:
+        response["Access-Control-Allow-Origin"] = "*"
     return response
 
 
@@ -102,7 +119,7 @@ DIFF_LABELS = {
 }
 
 
-@require_GET
+@require_safe
 def version_diff(request, pk: int):
     pact = visible_pact(request, pk)
     versions = selectors.version_numbers(pact=pact)

@@ -95,7 +95,7 @@ def test_csv_holds_every_figure_shown(known, client):
 
     assert response.status_code == 200
     assert response["Content-Disposition"] == 'attachment; filename="indicateurs-2025.csv"'
-    records = list(csv.DictReader(io.StringIO(response.content.decode())))
+    records = list(csv.DictReader(io.StringIO(response.content.decode("utf-8-sig"))))
     assert {record["figure"] for record in records} == set(DASHBOARD_KEYS)
     by_key = {(r["figure"], r["row"], r["series"]): r["value"] for r in records}
     assert by_key[("key_figures", "messages", records[0]["series"])] == "9"

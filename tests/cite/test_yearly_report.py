@@ -233,3 +233,14 @@ def test_editor_opens_the_admin_form_of_a_new_yearly_report(home, editor, client
 
     assert response.status_code == 200
     assert b"key_figures" in response.content
+
+
+def test_report_pdf_is_a_tagged_pdf_ua_document(home, engagements, known, client):
+    from tests.pdf_checks import check_pdf_ua
+
+    report = draft_report(home, engagements)
+    report.get_latest_revision().publish()
+
+    response = client.get(f"{report.url}pdf/")
+
+    check_pdf_ua(response.content, title=report.title)

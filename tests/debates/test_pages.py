@@ -37,7 +37,7 @@ def test_index_query_count_does_not_grow_with_debates(client, make_debate, djang
         assert client.get("/debats/").status_code == 200
 
 
-def test_calendar_exports_upcoming_sessions_as_icalendar(client, make_debate):
+def test_calendar_exports_coming_and_recent_sessions_as_icalendar(client, make_debate):
     from icalendar import Calendar
 
     debate = make_debate(title="Place du marché", status=Debate.Status.SCHEDULED)
@@ -53,10 +53,10 @@ def test_calendar_exports_upcoming_sessions_as_icalendar(client, make_debate):
         response = client.get(url)
         assert response["Content-Type"].startswith("text/calendar")
         events = Calendar.from_ical(response.content).walk("VEVENT")
-        assert [str(e["summary"]) for e in events] == ["Première séance"]
+        assert [str(e["summary"]) for e in events] == ["Passée", "Première séance"]
         assert (
-            events[0].decoded("dtstart") == start.replace(microsecond=0)
-            or abs((events[0].decoded("dtstart") - start).total_seconds()) < 1
+            events[1].decoded("dtstart") == start.replace(microsecond=0)
+            or abs((events[1].decoded("dtstart") - start).total_seconds()) < 1
         )
 
 

@@ -1,5 +1,7 @@
 """The account pages in a real browser: logging in with the demo account, accessibility."""
 
+from playwright.sync_api import expect
+
 from tests.e2e.conftest import assert_accessible, login
 
 
@@ -16,3 +18,16 @@ def test_home_login_and_signup_pages_have_no_serious_accessibility_violation(pag
         page.goto(path)
         assert page.locator("html").get_attribute("lang") == "fr"
         assert_accessible(page)
+
+
+def test_allauth_buttons_are_drawn_like_the_sites_buttons(page):
+    page.goto("/pactes/")
+    site = page.locator("main .button").first
+    expect(site).to_be_visible()
+    look = "el => { const s = getComputedStyle(el); return [s.backgroundColor, s.color, s.borderRadius, s.minHeight]; }"
+    site_look = site.evaluate(look)
+    for path in ["/accounts/signup/", "/accounts/login/", "/accounts/password/reset/"]:
+        page.goto(path)
+        button = page.locator("main form button[type=submit]").first
+        assert button.evaluate(look) == site_look, path
+        assert button.bounding_box()["height"] >= 44

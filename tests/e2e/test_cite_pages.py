@@ -12,6 +12,7 @@ PAGES = [
     "/actualites/premier-debat-anime/",
     "/recherche/?q=lien",
     "/charte/",
+    "/donnees/",
 ]
 
 

@@ -130,3 +130,56 @@ def test_concurrent_posts_through_two_processes_get_gapless_seq_and_reach_every_
         assert len({a["message_id"] for a in poster_acks}) == MESSAGES_PER_POSTER
     # Each listener, one per process, got every event once and in order.
     assert received == [seqs, seqs]
+
+
+async def _floor_frames(socket, count: int) -> list[dict | None]:
+    """The ``floor`` of the first ``count`` floor.changed frames a socket receives."""
+    floors = []
+    while len(floors) < count:
+        frame = json.loads(await asyncio.wait_for(socket.recv(), timeout=30))
+        if frame["type"] == "ping":
+            await socket.send(json.dumps({"type": "pong", "n": frame["n"]}))
+        elif frame["type"] == "floor.changed":
+            floors.append(frame["floor"])
+    return floors
+
+
+async def _turn_scenario(ports, slug, boss_cookie, speaker_id):
+    listeners = [await _connect(port, slug) for port in ports]
+    for socket in listeners:
+        assert json.loads(await socket.recv())["type"] == "room.state"
+        await socket.send(json.dumps({"type": "resume", "since": 0}))
+    boss = await _connect(ports[0], slug, boss_cookie)
+    assert json.loads(await boss.recv())["type"] == "room.state"
+    watching = [asyncio.create_task(_floor_frames(socket, 2)) for socket in listeners]
+    await boss.send(json.dumps({"type": "floor.give", "user_id": speaker_id, "seconds": 10}))
+    received = await asyncio.gather(*watching)
+    for socket in [*listeners, boss]:
+        await socket.close()
+    return received
+
+
+def test_a_turn_that_runs_out_is_ended_once_whatever_the_number_of_processes(two_servers, setting):
+    """Each process times the turn of its room; the first to fire ends it, the other finds nothing
+    to end: the room gets one floor.changed."""
+    from allauth.account.models import EmailAddress
+
+    from accounts.models import User
+    from debates.models import Debate, RoomEvent
+
+    debate, _cookies = setting
+    boss = User.objects.create_user(
+        email=f"boss-{debate.slug}@example.org", password="x" * 12, display_name="Animation"
+    )
+    EmailAddress.objects.create(user=boss, email=boss.email, verified=True, primary=True)
+    debate.facilitators.add(boss)
+    speaker = debate.participations.order_by("pk").first().user
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        received = pool.submit(
+            asyncio.run, _turn_scenario(two_servers, debate.slug, session_cookie(boss), speaker.pk)
+        ).result()
+    for floors in received:
+        assert floors[0]["user_id"] == speaker.pk and floors[1] is None
+    ends = RoomEvent.objects.filter(debate=debate, type="floor.changed").values_list("payload", flat=True)
+    assert [p["floor"] is None for p in ends] == [False, True]
+    assert Debate.objects.get(pk=debate.pk).floor_user_id is None

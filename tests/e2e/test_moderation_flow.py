@@ -73,13 +73,17 @@ def test_facilitator_holds_approves_and_hides_what_a_resident_posts(new_page, ro
     expect(person.locator("#composer-notice")).to_contain_text("attend la relecture")
     held = animation.locator(".queue-item", has_text="bande de connards")
     expect(held).to_be_visible()
-    expect(person.locator("#messages")).not_to_contain_text("bande de connards")
+    # Its author sees it in the thread, marked as waiting for review, until it is decided.
+    expect(person.locator("#messages .room-message--pending", has_text="bande de connards")).to_contain_text(
+        "En attente de relecture"
+    )
 
     # The facilitator publishes it with the keyboard alone; the resident sees it live.
     held.get_by_role("button", name="Publier", exact=True).focus()
     animation.keyboard.press("Enter")
     expect(animation.locator("main")).to_contain_text("Le message est publié.")
-    expect(person.locator("#messages")).to_contain_text("bande de connards")
+    expect(person.locator("#messages .room-message[data-id]", has_text="bande de connards")).to_have_count(1)
+    expect(person.locator("#messages .room-message--pending")).to_have_count(0)
 
     # In the room, the facilitator hides the resident's next message with a reason template.
     _post(person, "Et si on faisait une fête foraine à la place du lavoir ?")
@@ -87,7 +91,8 @@ def test_facilitator_holds_approves_and_hides_what_a_resident_posts(new_page, ro
     animation.goto(room.get_absolute_url())
     expect(animation.locator("#connection-status")).to_contain_text("En direct")
     message = animation.locator("#messages .room-message", has_text="fête foraine")
-    message.get_by_role("button", name="Masquer", exact=True).click()
+    message.get_by_role("button", name="Actions").click()
+    message.get_by_role("menuitem", name="Masquer", exact=True).click()
     dialog = animation.get_by_role("dialog", name="Masquer ce message")
     dialog.get_by_label("Raison proposée").select_option("off_topic")
     dialog.get_by_role("button", name="Confirmer").click()

@@ -8,6 +8,8 @@ import datetime as dt
 import re
 import uuid
 
+from playwright.sync_api import expect
+
 from tests.e2e.conftest import DEMO_PASSWORD, assert_accessible, login
 
 
@@ -84,7 +86,7 @@ def test_resident_joins_a_pact_found_on_the_register_and_the_yearly_report_shows
     assert "statut=active" in resident.url
     assert "1 pacte trouvé" in resident.locator("main").inner_text()
     # The map shows the pact's marker, drawn on a plain background (no tile server is set).
-    resident.wait_for_function("document.getElementById('pact-map').dataset.markers === '1'")
+    expect(resident.locator("#pact-map")).to_have_attribute("data-markers", "1")
     assert_accessible(resident)
     resident.get_by_role("link", name=pact.title).click()
     resident.wait_for_load_state()

@@ -233,7 +233,7 @@ def test_register_page_is_public_and_shows_no_personal_data(client_for, built_re
 
 def test_register_csv_has_one_row_per_decision_without_personal_data(client_for, built_register):
     response = client_for(None).get(reverse("moderation:register_csv"))
-    text = response.content.decode()
+    text = response.content.decode("utf-8-sig")
     rows = list(csv.reader(io.StringIO(text)))
     assert rows[0] == ["date", "debate", "action", "automatic", "rule", "reason", "seconds_to_decision"]
     assert len(rows) == 6

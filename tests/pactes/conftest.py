@@ -32,7 +32,10 @@ def people(make_user, make_organisation, city_agent, superuser):
     resident = make_user(display_name="Voisine")
     association = make_organisation(name="Les Jardins partagés", representatives=[proponent])
     partner = make_organisation(name="Amicale des locataires", representatives=[other_party])
-    city = make_organisation(name="Ville – Direction des espaces verts", kind=Organisation.Kind.CITY_DEPARTMENT)
+    # The agent belongs to the department party to the pacts, so they may sign for the city.
+    city = make_organisation(
+        name="Ville – Direction des espaces verts", kind=Organisation.Kind.CITY_DEPARTMENT, members=[city_agent]
+    )
     return SimpleNamespace(
         anonymous=AnonymousUser(),
         resident=resident,

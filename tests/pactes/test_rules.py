@@ -34,7 +34,9 @@ def expected(perm: str, state: str, role: str) -> bool:
     if perm == "attach":
         return state in OPEN_FILES and role in insiders
     if perm == "sign":
-        return state == S.SIGNING and role in insiders
+        # Signatories only: the parties' representatives and an agent of the city's department
+        # party to the pact; an administrator is not one (tests/pactes/test_signing_rights.py).
+        return state == S.SIGNING and role in {"proponent", "other_party", "city_agent"}
     if perm == "set_council_reference":
         return role in CITY
     if perm == "link_debate":

@@ -79,7 +79,7 @@ def test_signed_pdf_shows_the_fingerprint_and_the_verification_page_finds_it(cli
     assert page.status_code == 200
     assert "Cette empreinte est connue" in page.text
     assert pact.title in page.text and "Porteuse" in page.text and "Camille (mairie)" in page.text
-    assert "correspond toujours à son empreinte" in page.text
+    assert "correspond à la version, à chaque signature et au journal public" in page.text
 
 
 @pytest.mark.parametrize("value", ["abc", "z" * 64, "0" * 63, "<script>", "0" * 65])

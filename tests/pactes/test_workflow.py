@@ -28,7 +28,8 @@ EXPECTED = {
     # The consultation of the fixture ends in a week: nobody may close it yet.
     "close_consultation": (set(), set(), S.CO_DESIGN),
     "freeze": ({S.CO_DESIGN}, CITY, S.SIGNING),
-    "reopen": ({S.SIGNING}, {"proponent", "other_party", *CITY}, S.CO_DESIGN),
+    # Only signatories may void the others' signatures: not an administrator.
+    "reopen": ({S.SIGNING}, {"proponent", "other_party", "city_agent"}, S.CO_DESIGN),
     # Made by the platform only.
     "activate": (set(), set(), S.ACTIVE),
     "expire": (set(), set(), S.ENDED),
@@ -110,14 +111,17 @@ def test_open_consultation_sets_the_end_date_from_the_setting(people, make_pact,
     assert dt.timedelta(days=14, hours=23) < remaining <= dt.timedelta(days=15)
 
 
-def test_open_consultation_adds_the_agents_city_department_and_a_version(people, make_pact, make_organisation):
+def test_open_consultation_adds_the_agents_city_department_and_a_version(
+    people, make_pact, make_organisation, make_user
+):
     pact = make_pact(status=S.DRAFT)
     pact_transition(pact=pact, name="submit", actor=people.proponent)
+    agent = make_user(roles=["city_agent"])
     department = make_organisation(
-        name="Direction de la vie associative", kind="city_department", representatives=[people.city_agent]
+        name="Direction de la vie associative", kind="city_department", representatives=[agent]
     )
     versions = pact.versions.count()
-    pact_transition(pact=pact, name="open_consultation", actor=people.city_agent)
+    pact_transition(pact=pact, name="open_consultation", actor=agent)
     city_party = pact.parties.get(role="city")
     assert city_party.organisation == department
     latest = pact.versions.latest("number")

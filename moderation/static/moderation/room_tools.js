@@ -92,9 +92,21 @@
     var own = me && author === me;
     if (!own && muted.has(author)) collapse(item); else expand(item);
     var actions = item.querySelector(".room-message__actions");
-    if (actions && me && !own) {
-      var existing = actions.querySelector('[data-moderation-tool="mute"]');
-      if (!existing) actions.appendChild(toolButton(fmt(S.muteForMe, { name: nameOf(item) }), "mute"));
+    if (actions && me && !own && !actions.querySelector('[data-moderation-tool="mute"]')) {
+      var tool = toolButton(fmt(S.muteForMe, { name: nameOf(item) }), "mute");
+      // The live room gathers a message's actions in one menu (room.js): the tool joins it.
+      var menu = actions.querySelector(".room-menu__list");
+      if (menu) {
+        var entry = document.createElement("li");
+        entry.setAttribute("role", "none");
+        tool.className = "";
+        tool.setAttribute("role", "menuitem");
+        tool.tabIndex = -1;
+        entry.appendChild(tool);
+        menu.appendChild(entry);
+      } else if (!actions.querySelector(".room-message__nojs")) {
+        actions.appendChild(tool);
+      }
     }
     var tomb = item.querySelector(".room-message__tombstone");
     if (tomb && own && !tomb.querySelector("a")) {
