@@ -448,7 +448,9 @@ class RoomConsumer(AsyncWebsocketConsumer):
                 "muted_until": muted_until.isoformat() if muted else None,
                 "hand_raised": bool(standing.get("hand_raised_at")),
                 # One's own messages waiting for review, shown in one's thread until decided.
-                "pending": [frames.message(m, debate) for m in selectors.held_of_author(debate=debate, user=self.user)],
+                "pending": [frames.message(m, debate) for m in selectors.held_of_author(debate=debate, user=self.user)]
+                if standing.get("has_held")
+                else [],
                 "can_post": bool(
                     verified and (charter or self.is_facilitator) and not muted and debate.status == Debate.Status.OPEN
                 ),

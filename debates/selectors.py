@@ -155,8 +155,12 @@ def _standing_queryset(debate_id: int, user_id: int) -> QuerySet:
             charter_accepted_at=Subquery(participation.values("charter_accepted_at")[:1]),
             muted_until=Subquery(participation.values("muted_until")[:1]),
             hand_raised_at=Subquery(participation.values("hand_raised_at")[:1]),
+            # Whether ``held_of_author`` has anything to read: most joins need not ask.
+            has_held=Exists(
+                Message.objects.filter(debate_id=debate_id, author_id=OuterRef("pk"), state=Message.State.HELD)
+            ),
         )
-        .values("facilitates", "verified", "charter_accepted_at", "muted_until", "hand_raised_at")[:1]
+        .values("facilitates", "verified", "charter_accepted_at", "muted_until", "hand_raised_at", "has_held")[:1]
     )
 
 
@@ -181,7 +185,8 @@ def _standing_statement(alias: str) -> tuple:
 
 def standing_in_room(*, debate: Debate, user) -> dict:
     """What a socket needs to know about its account in a room, in one query: facilitator or
-    not, verified address, and the participation's charter, mute and raised hand."""
+    not, verified address, the participation's charter, mute and raised hand, and whether the
+    account has messages held for review."""
     from django.db import connections, router
 
     from accounts.models import User
