@@ -6,12 +6,15 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from cite import media
 from cite.health import healthz
+from notifications import views as notification_views
 
 urlpatterns = [
     path("healthz", healthz, name="healthz"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("accounts/", include("allauth.urls")),
+    path("compte/notifications/", notification_views.preferences, name="notification_preferences"),
     path("compte/", include("accounts.urls")),
+    path("notifications/", include("notifications.urls")),
     path("debats/", include("debates.urls")),
     path("moderation/", include("moderation.urls")),
     path("pactes/", include("pactes.urls")),

@@ -3,6 +3,7 @@
 
 from django.contrib import admin
 
+from debates import notices
 from debates.models import Debate, DebateSession
 
 
@@ -20,6 +21,13 @@ class DebateAdmin(admin.ModelAdmin):
     prepopulated_fields = {"slug": ["title"]}
     filter_horizontal = ["facilitators"]
     inlines = [SessionInline]
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        if not change:
+            # A debate is created here: the followers of its engagement hear of it.
+            notices.debate_listed(obj)
+
     # Status and mode change through the room's services (and their event log), not here.
     readonly_fields = ["status", "mode", "closed_at", "last_seq"]
     fields = [

@@ -4,11 +4,9 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.db import transaction
-from django.template.loader import render_to_string
-from django.utils import timezone, translation
+from django.utils import timezone
 
-from cite.tasks import send_email
-from debates import selectors
+from debates import notices
 from debates.models import DebateSession
 
 
@@ -26,7 +24,7 @@ def sessions_due() -> list[int]:
 
 
 def session_remind(*, session_id: int) -> int:
-    """Mark the session reminded and e-mail its debate's followers after commit, once.
+    """Mark the session reminded and notify its debate's followers, once.
 
     A system action (the scheduler calls it): the row lock and ``reminder_sent_at`` make a
     retried or duplicated task send nothing twice. Returns the number of e-mails scheduled.
@@ -37,22 +35,7 @@ def session_remind(*, session_id: int) -> int:
             return 0
         session.reminder_sent_at = timezone.now()
         session.save(update_fields=["reminder_sent_at"])
-        followers = [p.user for p in selectors.followers_of(debate=session.debate).select_related("user")]
-        mails = [_mail(session, user) for user in followers]
-        # One task per e-mail: each retries on its own when the mail server is unreachable.
-        transaction.on_commit(lambda: [send_email.delay(**mail) for mail in mails])
-    return len(mails)
-
-
-def _mail(session: DebateSession, user) -> dict:
-    context = {
-        "session": session,
-        "debate": session.debate,
-        "url": settings.SITE_URL + session.debate.get_absolute_url(),
-        "user": user,
-        "starts_at": timezone.localtime(session.starts_at),
-    }
-    with translation.override(user.preferred_language or settings.LANGUAGE_CODE):
-        subject = render_to_string("debates/email/reminder_subject.txt", context).strip()
-        body = render_to_string("debates/email/reminder.txt", context)
-    return {"to": [user.email], "subject": subject, "body": body}
+        # The notifications app writes each follower's notification and e-mail (outbox) in
+        # this transaction: a crash after commit loses no e-mail, a retry sends none twice.
+        sent = notices.session_starting(session)
+    return sent

@@ -20,7 +20,7 @@ from accounts.predicates import has_verified_email
 from cite.errors import ApplicationError, InvalidInput, InvalidState, NotFound
 from cite.html import plain_text_to_html
 from cite.permissions import require
-from debates import events, frames, posting, selectors
+from debates import events, frames, notices, posting, selectors
 from debates.models import Debate, HallSpeaker, Message, Participation, Report, RoomEvent
 from debates.predicates import is_debate_facilitator
 from moderation import log as moderation_log
@@ -306,6 +306,7 @@ def message_post(
         else:
             _publish(debate, message, actor=actor)
             message.save(update_fields=["published_at", "seq"])
+            notices.message_published(message)
         participation = participation or _participation(debate, actor)
         participation.last_post_at = context.now
         participation.save(update_fields=["last_post_at"])
@@ -329,6 +330,7 @@ def message_approve(*, actor: User, debate: Debate, message_id: int, appeal=None
         _publish(debate, message, actor=actor)
         message.save(update_fields=["state", "published_at", "seq", "updated_at"])
         _reviewed(debate, message)
+        notices.message_published(message)
     return message
 
 

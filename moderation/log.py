@@ -7,7 +7,7 @@ from datetime import datetime
 
 from django.db import transaction
 
-from . import events
+from . import events, notify
 from .models import ModerationAction
 
 
@@ -25,8 +25,9 @@ def action_record(
     pending_since: datetime | None = None,
     appeal=None,
 ) -> ModerationAction:
-    """Append one action to the log (``actor=None``: an automatic action) and tell the
-    facilitators' queue pages once the transaction commits."""
+    """Append one action to the log (``actor=None``: an automatic action), notify the
+    participant it concerns (same transaction), and tell the facilitators' queue pages once
+    the transaction commits."""
     action = ModerationAction.objects.create(
         kind=kind,
         debate=debate,
@@ -43,4 +44,5 @@ def action_record(
     )
     debate_id = debate.pk
     transaction.on_commit(lambda: events.queue_changed(debate_id))
+    notify.action_told(action)
     return action

@@ -12,16 +12,15 @@ import datetime as dt
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.core.mail import EmailMessage
 from django.db import IntegrityError, transaction
 from django.db.models import Q
-from django.template.loader import render_to_string
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from accounts.models import Membership, User
 from accounts.roles import Role
+from pactes import notices
 from pactes.models import Pact, PactReport, Party, Reminder
 
 S = Pact.Status
@@ -113,34 +112,19 @@ def _recipients(kind: str, pact: Pact) -> list[User]:
     return sorted(people.values(), key=lambda user: user.pk)
 
 
-# --- sending -----------------------------------------------------------------------------------
-
-
-def _send(reminder: Reminder, pact: Pact, users: list[User]) -> None:
-    for user in users:
-        with translation.override(user.preferred_language or settings.LANGUAGE_CODE):
-            context = {
-                "pact": pact,
-                "text": reminder_text(reminder, pact),
-                "user": user,
-                "url": settings.SITE_URL.rstrip("/") + pact.get_absolute_url(),
-            }
-            subject = render_to_string("pactes/email/reminder_subject.txt", context).strip()
-            body = render_to_string("pactes/email/reminder_body.txt", context)
-        # The header lets mail filters (and tests) tell which deadline a message is about.
-        headers = {"X-Pact-Reminder": f"{pact.pk}:{reminder.kind}:{reminder.days_before}"}
-        EmailMessage(subject, body, None, [user.email], headers=headers).send()
+# --- reminding -----------------------------------------------------------------------------------
 
 
 def _remind(pact: Pact, kind: str, due_on: dt.date, days_before: int = 0) -> Reminder | None:
-    """Record the reminder and send it after commit, unless it was already recorded."""
+    """Record the reminder and notify its recipients (their e-mails go to the outbox in the
+    same transaction), unless it was already recorded."""
     try:
         with transaction.atomic():
             reminder = Reminder.objects.create(pact=pact, kind=kind, due_on=due_on, days_before=days_before)
             users = _recipients(kind, pact)
             reminder.recipients = len(users)
             reminder.save(update_fields=["recipients"])
-            transaction.on_commit(lambda: _send(reminder, pact, users))
+            notices.reminder_due(reminder, pact, users)
     except IntegrityError:
         return None  # sent before (or by another worker right now)
     return reminder

@@ -14,11 +14,11 @@ from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.core.cache import cache
-from django.core.mail import send_mail
 from django.db import connection, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from notifications.outbox import email_queue
 from pactes.canonical import fingerprint, part_fingerprints, version_document
 from pactes.models import JournalEntry, PactVersion, Signature
 
@@ -223,15 +223,15 @@ def journal_check_and_alert() -> JournalReport:
     if not report.ok:
         logger.error("The pact fingerprint journal does not verify: %s", "; ".join(report.problems[:20]))
         recipients = [address for _name, address in settings.ADMINS]
-        if recipients:
-            send_mail(
-                subject=f"{settings.EMAIL_SUBJECT_PREFIX}{_('The journal of pact fingerprints does not verify')}",
-                message="\n".join(
-                    [_("The periodic check found %(n)d problems:") % {"n": len(report.problems)}, ""]
-                    + [f"- {problem}" for problem in report.problems[:100]]
-                ),
-                from_email=settings.SERVER_EMAIL,
-                recipient_list=recipients,
+        # Through the outbox like every e-mail: a mail server down at check time delays the
+        # alert, it does not lose it.
+        body = "\n".join(
+            [_("The periodic check found %(n)d problems:") % {"n": len(report.problems)}, ""]
+            + [f"- {problem}" for problem in report.problems[:100]]
+        )
+        for address in recipients:
+            email_queue(
+                to=address, subject=_("The journal of pact fingerprints does not verify"), body=body, kind="journal"
             )
     return report
 

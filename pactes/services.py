@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 
 from accounts.models import Membership, Organisation, User
 from cite.errors import InvalidInput, InvalidState, NotFound, PermissionDenied
+from pactes import notices
 from pactes.guards import check_rate, clean_text, require
 from pactes.models import (
     Attachment,
@@ -105,13 +106,15 @@ def join_request_create(
             )
     try:
         with transaction.atomic():
-            return JoinRequest.objects.create(
+            join_request = JoinRequest.objects.create(
                 pact=pact,
                 user=actor,
                 organisation=organisation,
                 message=clean_text(message)[:2000],
                 signed_version=signed_version,
             )
+            notices.join_requested(join_request)
+            return join_request
     except IntegrityError as exc:
         raise InvalidState(_("You have already asked to join this pact."), code="ALREADY_REQUESTED") from exc
 
@@ -155,6 +158,7 @@ def join_request_decide(*, actor: User, join_request: JoinRequest, accept: bool,
         join_request.decided_by = actor
         join_request.decided_at = timezone.now()
         join_request.save(update_fields=["status", "decided_by", "decided_at", "decision_reason"])
+        notices.join_decided(join_request)
     return join_request
 
 
@@ -197,7 +201,10 @@ def comment_post(*, actor: User, pact: Pact, version_number: int, clause_id: int
     clause = Clause.objects.filter(pk=clause_id, version=version).first()
     if clause is None:
         raise InvalidInput(_("This clause is not part of this version of the pact."), code="CLAUSE_NOT_IN_VERSION")
-    return Comment.objects.create(clause=clause, pact=pact, author=actor, body=body)
+    with transaction.atomic():
+        comment = Comment.objects.create(clause=clause, pact=pact, author=actor, body=body)
+        notices.comment_posted(comment)
+    return comment
 
 
 def comment_answer(*, actor: User, comment: Comment, answer: str) -> Comment:
@@ -211,6 +218,7 @@ def comment_answer(*, actor: User, comment: Comment, answer: str) -> Comment:
         comment = Comment.objects.select_for_update().get(pk=comment.pk)
         comment.answer, comment.answered_by, comment.answered_at = answer, actor, timezone.now()
         comment.save(update_fields=["answer", "answered_by", "answered_at"])
+        notices.comment_answered(comment)
     return comment
 
 

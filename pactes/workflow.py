@@ -17,6 +17,7 @@ from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 from cite.errors import InvalidInput, InvalidState, NotFound, PermissionDenied
+from pactes import notices
 from pactes.models import Pact, PactEvent, Signature
 from pactes.predicates import allowed
 
@@ -132,6 +133,7 @@ def _transition(*, pact: Pact, name: str, actor=None, reason: str = "") -> PactE
         pact.ended_at = now
         fields += ["end_reason", "ended_at"]
     pact.save(update_fields=fields)
+    notices.pact_moved(pact=pact, name=name, actor=actor, reason=reason)
     return PactEvent.objects.create(
         pact=pact,
         kind=PactEvent.Kind.TRANSITION,

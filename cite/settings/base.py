@@ -3,6 +3,7 @@
 from pathlib import Path
 
 import dj_database_url
+from celery.schedules import crontab
 from django.utils.translation import gettext_lazy as _
 
 from cite.settings import env
@@ -31,7 +32,7 @@ WAGTAILADMIN_BASE_URL = SITE_URL
 
 # The project's own apps, in dependency order. Demo data, data export and translations walk
 # this list.
-PROJECT_APPS = ["accounts", "cite", "moderation", "debates", "pactes"]
+PROJECT_APPS = ["accounts", "notifications", "cite", "moderation", "debates", "pactes"]
 
 INSTALLED_APPS = [
     "daphne",
@@ -106,6 +107,7 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "wagtail.contrib.settings.context_processors.settings",
                 "cite.context_processors.site",
+                "notifications.context_processors.bell",
             ],
         },
     },
@@ -308,6 +310,24 @@ WAGTAIL_WORKFLOW_ENABLED = True
 # people a figure may show (a smaller age band is withheld, so that nobody can be recognised).
 INDICATORS_FIRST_YEAR = 2024
 INDICATORS_MIN_GROUP = 5
+
+# --- notifications ------------------------------------------------------------------------------
+# The outbox is swept every minute: e-mails whose wake-up call was lost, and retries after a
+# failure (with back-off), go out then. Digests go out at 7:00, the weekly one on Mondays.
+CELERY_BEAT_SCHEDULE["notifications-outbox-sweep"] = {
+    "task": "notifications.tasks.outbox_sweep",
+    "schedule": 60,
+}
+CELERY_BEAT_SCHEDULE["notifications-daily-digest"] = {
+    "task": "notifications.tasks.send_digests",
+    "schedule": crontab(hour=7, minute=0),
+    "args": ("daily",),
+}
+CELERY_BEAT_SCHEDULE["notifications-weekly-digest"] = {
+    "task": "notifications.tasks.send_digests",
+    "schedule": crontab(hour=7, minute=5, day_of_week="mon"),
+    "args": ("weekly",),
+}
 
 # --- moderation ---------------------------------------------------------------------------------
 

@@ -113,7 +113,6 @@ def appeal_decide(*, actor: User, appeal_id: int, uphold: bool, reason: str) -> 
             pending_since=appeal.created_at,
             appeal=appeal,
         )
-        transaction.on_commit(lambda: notify.appeal_decided(appeal))
     return appeal
 
 

@@ -23,17 +23,12 @@ from debates import services as rooms
 from debates.models import Debate, Message, Participation
 from debates.predicates import is_debate_facilitator
 
-from .. import notify
 from ..exclusion import EXCLUSION_MARK, is_exclusion  # noqa: F401  (re-exported)
 from ..log import action_record
 from ..models import ModerationAction
 from .common import debate_of, message_of, reason_text, require
 
 Kind = ModerationAction.Kind
-
-
-def _tell(action: ModerationAction) -> None:
-    transaction.on_commit(lambda: notify.action_told(action))
 
 
 def _lock_debate(message: Message) -> None:
@@ -84,7 +79,6 @@ def message_reject(*, actor: User, message_id: int, reason_code: str, reason: st
             reason=text,
             pending_since=message.created_at,
         )
-        _tell(action)
     return action
 
 
@@ -105,7 +99,6 @@ def message_hide(*, actor: User, message_id: int, reason_code: str, reason: str 
             reason=text,
             pending_since=_first_report_at(message),
         )
-        _tell(action)
     return action
 
 
@@ -134,7 +127,6 @@ def message_keep_hidden(*, actor: User, message_id: int, reason_code: str, reaso
             reason=text,
             pending_since=hide.created_at if hide else _first_report_at(message),
         )
-        _tell(action)
     return action
 
 
@@ -217,7 +209,6 @@ def participant_remind(
         )
         frame = {"type": "moderation.reminder", "reason": text}
         transaction.on_commit(lambda: room_events.to_user(debate.pk, user.pk, frame))
-        _tell(action)
     return action
 
 
@@ -237,7 +228,6 @@ def participant_review(
             reason=text,
             minutes=minutes,
         )
-        _tell(action)
     return action
 
 
@@ -266,7 +256,6 @@ def participant_mute(
             reason=text,
             minutes=minutes,
         )
-        _tell(action)
     return action
 
 
@@ -316,5 +305,4 @@ def participant_exclude(
         action = action_record(
             kind=Kind.EXCLUDE, debate=debate, actor=actor, target=user, reason_code=reason_code, reason=text
         )
-        _tell(action)
     return action

@@ -16,7 +16,7 @@ from debates import services as rooms
 from debates.models import Debate, Message, Participation, Report
 from debates.services import debate_profile
 
-from .. import events, notify, reasons
+from .. import events, reasons
 from ..exclusion import is_exclusion
 from ..log import action_record
 from ..models import ModerationAction
@@ -88,5 +88,4 @@ def _hide_automatically(message: Message, codes: list[str]) -> ModerationAction:
         reason=text,
         pending_since=first,
     )
-    transaction.on_commit(lambda: notify.action_told(action))
     return action

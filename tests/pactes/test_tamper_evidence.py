@@ -108,7 +108,9 @@ def test_pact_page_warns_when_its_signed_text_no_longer_matches(signed_pact, cli
     assert 'id="integrity-warning"' in page and heading in page
 
 
-def test_journal_verification_catches_the_changed_text_and_alerts(signed_pact, settings, capsys):
+def test_journal_verification_catches_the_changed_text_and_alerts(
+    signed_pact, settings, capsys, django_capture_on_commit_callbacks
+):
     settings.ADMINS = [("Admin", "admin@example.org")]
     _alter_clause(signed_pact.frozen_version, recompute_hash=True)
     report = journal_verify()
@@ -118,7 +120,8 @@ def test_journal_verification_catches_the_changed_text_and_alerts(signed_pact, s
     from pactes.tasks import verify_journal
 
     mail.outbox.clear()
-    assert verify_journal.delay().get() is False
+    with django_capture_on_commit_callbacks(execute=True):
+        assert verify_journal.delay().get() is False
     assert len(mail.outbox) == 1 and mail.outbox[0].to == ["admin@example.org"]
 
 

@@ -544,3 +544,12 @@ def test_city_agent_links_the_debate_room_of_the_co_design_meetings(client_for, 
     assert client_for(people.city_agent).post(url, {"debate": ""}).status_code == 302
     pact.refresh_from_db()
     assert pact.co_design_debate is None
+
+
+def test_pact_page_of_a_pact_without_a_version_shows_no_text_and_no_error(make_pact, client):
+    """A pact entered without any text (from the Django admin, say) still has a page."""
+    pact = make_pact(status=Pact.Status.CONSULTATION)
+    pact.versions.all().delete()
+    response = client.get(f"/pactes/{pact.pk}/")
+    assert response.status_code == 200
+    assert 'id="text-title"' not in response.text

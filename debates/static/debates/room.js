@@ -123,6 +123,8 @@
   // --- frames from the server -------------------------------------------------------------------
 
   var handlers = {
+    // The header's bell (notifications app): its count follows this socket, no polling.
+    "notifications.unread": function (f) { if (window.vdlBell) window.vdlBell(f.count, f.text); },
     "room.state": function (f) {
       state.you = f.you;
       showMode(f.room);
