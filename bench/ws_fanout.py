@@ -20,12 +20,14 @@ delivered frame (from /proc, the server process only) and the share of broadcast
     .venv/bin/python bench/ws_fanout.py --mode storm --sizes 1000 --layers memory
 
 ``--mode connect-cost`` measures the server CPU time of joining the room (N logged-in accounts)
-against a bare Channels socket; ``--mode storm`` starts N logged-in clients within one second
-and reports the time until the last has joined and caught up (bench/ws_crowd.py).
+against a bare Channels socket, the room measured twice: as configured, and with its periodic
+work (heartbeat pings, presence counts) pushed out of the window, as the bare socket has none.
+``--mode storm`` starts N logged-in clients within one second and reports the time until the
+last has joined and caught up (bench/ws_crowd.py).
 
 The room runs with a facilitation profile without content rules (gates only): the rules cost
 is measured by bench/moderation.py. Needs Redis on 127.0.0.1:6379 for the Redis runs (database
-11, flushed). Listeners, poster and measurements share one client process.
+11, flushed; another with BENCH_REDIS_URL). Listeners, poster and measurements share one client process.
 """
 
 from __future__ import annotations
@@ -48,7 +50,7 @@ import websockets
 
 ROOT = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
-REDIS_URL = "redis://127.0.0.1:6379/11"
+REDIS_URL = os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/11")
 CLOCK_TICKS = os.sysconf("SC_CLK_TCK")
 WITHIN = 0.5  # seconds
 SHARE = 0.95
@@ -122,9 +124,14 @@ class Server:
         return {"room": "/ws/debats/bench/", "bare": "/ws/bare/", "plain": "/"}[self.kind]
 
 
-def start_server(kind: str, layer: str, database: dict) -> Server:
+def start_server(kind: str, layer: str, database: dict, env_extra: dict | None = None) -> Server:
     port = free_port()
-    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "bench.settings", "SQLITE_PATH": database["sqlite"]}
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "bench.settings",
+        "SQLITE_PATH": database["sqlite"],
+        **(env_extra or {}),
+    }
     env.pop("REDIS_URL", None)
     if layer == "redis":
         env["REDIS_URL"] = REDIS_URL
@@ -396,12 +403,19 @@ def crowd_main(args) -> None:
             )
         for size in sizes:
             for layer in layers:
-                for kind in kinds:
-                    server = start_server(kind, layer, database)
+                variants = [(kind, None) for kind in kinds]
+                if args.mode == "connect-cost" and "room" in kinds:
+                    # The room's periodic work (heartbeat pings, presence counts) is not part of
+                    # joining and the bare socket has none: measured once with it, once without.
+                    variants.insert(1, ("room", {"BENCH_HEARTBEAT_SECONDS": "3600"}))
+                for kind, env_extra in variants:
+                    server = start_server(kind, layer, database, env_extra)
+                    label = f"{kind}, no heartbeat" if env_extra else kind
                     try:
                         if args.mode == "connect-cost":
                             r = asyncio.run(ws_crowd.connect_cost(server, size, database["cookies"], cpu_seconds))
-                            print(f"| {kind} | {layer} | {size} | {r.cpu_ms_per_socket:.2f} | {r.seconds:.1f} |")
+                            r.kind = label
+                            print(f"| {label} | {layer} | {size} | {r.cpu_ms_per_socket:.2f} | {r.seconds:.1f} |")
                         else:
                             r = asyncio.run(ws_crowd.storm(server, size, database["cookies"], cpu_seconds))
                             print(
@@ -417,9 +431,10 @@ def crowd_main(args) -> None:
             for size in sizes:
                 for layer in layers:
                     pair = {r.kind: r for r in results if (r.sockets, r.layer) == (size, layer)}
-                    if "room" in pair and "bare" in pair:
-                        ratio = pair["room"].cpu_ms_per_socket / pair["bare"].cpu_ms_per_socket
-                        print(f"{size} sockets, {layer}: room / bare Channels CPU per join = {ratio:.1f}")
+                    for label in ("room", "room, no heartbeat"):
+                        if label in pair and "bare" in pair:
+                            ratio = pair[label].cpu_ms_per_socket / pair["bare"].cpu_ms_per_socket
+                            print(f"{size} sockets, {layer}: {label} / bare Channels CPU per join = {ratio:.1f}")
 
 
 if __name__ == "__main__":

@@ -18,12 +18,16 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+import os
+import uuid
 from collections.abc import Awaitable, Callable
 from concurrent.futures import ThreadPoolExecutor
 from typing import Protocol
 
 from asgiref.sync import async_to_sync
 from channels.layers import get_channel_layer
+
+from core import shared_limits
 
 logger = logging.getLogger(__name__)
 
@@ -38,6 +42,8 @@ BACKOFF_FIRST = 0.1  # seconds
 BACKOFF_MAX = 2.0
 
 _degraded: set[int] = set()
+# Names this process's sockets in shared counts.
+_PROCESS = f"{os.uname().nodename}:{os.getpid()}:{uuid.uuid4().hex[:8]}"
 
 
 def layer_degraded() -> bool:
@@ -176,7 +182,9 @@ class GroupListener:
 class Revocable(Protocol):
     user_id: int | None
     session_key: str | None
-    debate_id: int | None
+
+    def concerns(self, debate_id: int) -> bool:
+        """Whether a change of role in this debate concerns the socket."""
 
     async def revoke(self, code: int) -> None: ...
 
@@ -186,7 +194,10 @@ class _Registry:
 
     def __init__(self):
         self.sockets: dict[int, set[Revocable]] = {}
+        # The sockets that count against their account's cap, and their lease in Redis.
+        self.leases: dict[Revocable, str] = {}
         self.listener: GroupListener | None = None
+        self.renewal: asyncio.Task | None = None
         self.lock = asyncio.Lock()
 
     async def handle(self, message: dict) -> None:
@@ -194,9 +205,20 @@ class _Registry:
         for socket in list(self.sockets.get(user_id, ())):
             if message.get("session_key") and socket.session_key != message["session_key"]:
                 continue
-            if message.get("debate_id") and socket.debate_id != message["debate_id"]:
+            if message.get("debate_id") and not socket.concerns(message["debate_id"]):
                 continue
             await socket.revoke(message.get("code") or CLOSE_REVOKED)
+
+    def capped(self, user_id: int) -> int:
+        return sum(1 for socket in self.sockets.get(user_id, ()) if socket in self.leases)
+
+    async def renew_leases(self) -> None:
+        while True:
+            await asyncio.sleep(shared_limits.SOCKET_LEASE_SECONDS / 3)
+            members: dict[int, list[str]] = {}
+            for socket, member in list(self.leases.items()):
+                members.setdefault(socket.user_id, []).append(member)
+            await shared_limits.renew(members)
 
 
 _registries: dict[int, _Registry] = {}
@@ -216,17 +238,29 @@ def sockets_of(user_id: int) -> int:
     return len(_registry().sockets.get(user_id, ()))
 
 
-async def register(socket: Revocable) -> None:
+async def register(socket: Revocable, *, cap: int | None = None) -> bool:
     """Keep an account's socket so that a revocation reaches it; the first one of the process
-    starts the process's subscription to the revocation group."""
+    starts the process's subscription to the revocation group. With ``cap``, the socket counts
+    against its account's open sockets, on every process when Redis is configured
+    (core.shared_limits), and is refused (False) when the account already holds ``cap``."""
     if socket.user_id is None:
-        return
+        return True
     registry = _registry()
+    if cap is not None:
+        if registry.capped(socket.user_id) >= cap:
+            return False
+        member = f"{_PROCESS}:{uuid.uuid4().hex}"
+        if await shared_limits.claim_socket(user_id=socket.user_id, member=member, limit=cap) is False:
+            return False
+        registry.leases[socket] = member
     registry.sockets.setdefault(socket.user_id, set()).add(socket)
     async with registry.lock:
         if registry.listener is None:
             registry.listener = GroupListener(REVOKE_GROUP, registry.handle, name="socket revocation")
             await registry.listener.start()
+        if registry.renewal is None and shared_limits.configured():
+            registry.renewal = asyncio.create_task(registry.renew_leases())
+    return True
 
 
 async def unregister(socket: Revocable) -> None:
@@ -238,10 +272,16 @@ async def unregister(socket: Revocable) -> None:
         sockets.discard(socket)
         if not sockets:
             del registry.sockets[socket.user_id]
+    member = registry.leases.pop(socket, None)
+    if member is not None:
+        await shared_limits.release_socket(user_id=socket.user_id, member=member)
     async with registry.lock:
         if not registry.sockets and registry.listener is not None:
             listener, registry.listener = registry.listener, None
             await listener.stop()
+        if not registry.leases and registry.renewal is not None:
+            registry.renewal, renewal = None, registry.renewal
+            renewal.cancel()
 
 
 def revoke_sockets(

@@ -35,7 +35,9 @@ CLOSE_NOT_FOUND = 4404
 CLOSE_HEARTBEAT_MISSED = 4408
 CLOSE_TOO_MANY_SOCKETS = 4409
 CLOSE_SLOW_READER = 4429
-CLOSE_TRY_AGAIN_LATER = 1013  # RFC 6455: the server cannot serve the connection now
+# The server cannot serve the connection now. RFC 6455's 1013 would say it, but daphne (autobahn)
+# lets an application close only with 1000 or 3000-4999, and turns 1013 into 1011.
+CLOSE_TRY_AGAIN_LATER = 4503
 
 # Frames that only read: they are answered without checking the session again.
 READ_ONLY = frozenset({"resume", "pong"})
@@ -149,14 +151,14 @@ class RoomConsumer(AsyncWebsocketConsumer):
             await self._close(outcome)
             return
         if self.user_id is not None:
-            if sockets.sockets_of(self.user_id) >= settings.DEBATES_MAX_SOCKETS_PER_ACCOUNT:
+            # The cap holds across processes when Redis is configured (core.shared_limits).
+            if not await sockets.register(self, cap=settings.DEBATES_MAX_SOCKETS_PER_ACCOUNT):
                 with translation.override(self.language):
                     detail = _("Too many open connections for this account: close another tab.")
                 await self._error("TOO_MANY_CONNECTIONS", detail)
                 await self._close(CLOSE_TOO_MANY_SOCKETS)
                 return
             self.registered = True
-            await sockets.register(self)
         try:
             self.hub = await fanout.join(self.debate_id, self)
         except Exception as error:
@@ -216,6 +218,9 @@ class RoomConsumer(AsyncWebsocketConsumer):
         if not self.closed:
             self.closed = True
             await self.close(code=code)
+
+    def concerns(self, debate_id: int) -> bool:
+        return debate_id == self.debate_id
 
     async def revoke(self, code: int) -> None:
         """Another process (or this one) says this account may no longer act here."""
@@ -292,7 +297,7 @@ class RoomConsumer(AsyncWebsocketConsumer):
     async def receive(self, text_data=None, bytes_data=None):
         with translation.override(self.language):
             try:
-                frame = self._decode(text_data, bytes_data)
+                frame = await self._decode(text_data, bytes_data)
                 handler = HANDLERS.get(frame["type"])
                 if handler is None:
                     raise FrameError("UNKNOWN_TYPE", _("Unknown frame type."))
@@ -319,7 +324,7 @@ class RoomConsumer(AsyncWebsocketConsumer):
             retry_after=settings.DEBATES_RETRY_AFTER_SECONDS,
         )
 
-    def _decode(self, text_data, bytes_data) -> dict:
+    async def _decode(self, text_data, bytes_data) -> dict:
         # Every frame counts against the connection's budget, oversized ones included.
         now = time.monotonic()
         window = settings.DEBATES_RATE_WINDOW_SECONDS
@@ -328,28 +333,28 @@ class RoomConsumer(AsyncWebsocketConsumer):
             self._rate_limited(window - (now - self.frame_times[0]))
         self.frame_times.append(now)
         if text_data is None:
-            self._take_shared()
+            await self._take_shared()
             raise FrameError("INVALID_FRAME", _("Frames are JSON text."))
         if len(text_data.encode("utf-8", "surrogatepass")) > settings.DEBATES_MAX_FRAME_BYTES:
-            self._take_shared()
+            await self._take_shared()
             raise FrameError("FRAME_TOO_LARGE", _("This frame is too large."))
         try:
             frame = json.loads(text_data)
         except ValueError:
-            self._take_shared()
+            await self._take_shared()
             raise FrameError("INVALID_FRAME", _("This frame is not valid JSON.")) from None
         if not isinstance(frame, dict) or not isinstance(frame.get("type"), str):
-            self._take_shared()
+            await self._take_shared()
             raise FrameError("INVALID_FRAME", _("A frame is a JSON object with a “type”."))
         # A connection's first resume and its pongs are what every reader sends: they do not
         # count against an address that many readers may share.
         first_resume = frame["type"] == "resume" and not self.resumed
         if frame["type"] != "pong" and not first_resume:
-            self._take_shared()
+            await self._take_shared()
         return frame
 
-    def _take_shared(self) -> None:
-        wait = limits.take_shared(user_id=self.user_id, address=self.address)
+    async def _take_shared(self) -> None:
+        wait = await limits.take_shared(user_id=self.user_id, address=self.address)
         if wait:
             self._rate_limited(wait)
 
@@ -441,7 +446,9 @@ class RoomConsumer(AsyncWebsocketConsumer):
                 "muted_until": muted_until.isoformat() if muted else None,
                 "hand_raised": bool(standing.get("hand_raised_at")),
                 # One's own messages waiting for review, shown in one's thread until decided.
-                "pending": [frames.message(m, debate) for m in selectors.held_of_author(debate=debate, user=self.user)],
+                "pending": [frames.message(m, debate) for m in selectors.held_of_author(debate=debate, user=self.user)]
+                if standing.get("has_held")
+                else [],
                 "can_post": bool(
                     verified and (charter or self.is_facilitator) and not muted and debate.status == Debate.Status.OPEN
                 ),

@@ -25,6 +25,7 @@ import asyncio
 import contextlib
 import functools
 import logging
+import time
 import uuid
 from typing import Protocol
 
@@ -284,9 +285,22 @@ async def leave(debate_id: int, listener: Listener) -> None:
             await hub.stop()
 
 
+PRESENCE_KEPT_SECONDS = 1.0
+_presence_kept: dict[int, tuple[float, int]] = {}
+
+
 def presence(debate_id: int) -> int:
-    """How many sockets the room has, over every process (sent in ``room.state``)."""
-    return _presence(debate_id)
+    """How many sockets the room has, over every process (sent in ``room.state``). Kept a
+    second per process, like the room's shared state: a crowd joining at once would otherwise
+    make two cache round trips per socket for the same figure, which the hub's periodic
+    ``presence`` frame corrects anyway."""
+    now = time.monotonic()
+    kept = _presence_kept.get(debate_id)
+    if kept is not None and now - kept[0] < PRESENCE_KEPT_SECONDS:
+        return kept[1]
+    count = _presence(debate_id)
+    _presence_kept[debate_id] = (now, count)
+    return count
 
 
 def hub_count() -> int:

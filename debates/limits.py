@@ -1,9 +1,10 @@
-"""Frame budgets of the live room, shared by the sockets of one process.
+"""Frame budgets of the live room, shared by the sockets of an account and of an address.
 
 A connection has its budget, and so have an account and an address across all their sockets:
 opening more sockets does not buy more frames. Frames refused for their size are counted too.
-The budgets are per process (each daphne process counts what it receives), which is exact in
-the embedded mode and bounds what one client can do through each process in production.
+With Redis configured the account's and the address's budgets are counted there, across every
+server process (core.shared_limits); in the embedded mode, or while Redis does not answer,
+each process counts what it receives (sliding windows, below).
 """
 
 from __future__ import annotations
@@ -13,6 +14,8 @@ import time
 from collections import deque
 
 from django.conf import settings
+
+from core import shared_limits
 
 
 class Window:
@@ -62,14 +65,21 @@ def _shared() -> _Budgets:
     return budgets
 
 
-def take_shared(*, user_id: int | None, address: str | None) -> float:
+async def take_shared(*, user_id: int | None, address: str | None) -> float:
     """Count a frame against its account's and its address's budgets. Returns 0 when allowed,
     else the seconds to wait (and the frame is not counted against the other budget)."""
-    budgets = _shared()
+    keyed = []
     if user_id is not None:
-        wait = budgets.take("account", user_id, settings.DEBATES_RATE_ACCOUNT_FRAMES)
+        keyed.append((f"account:{user_id}", settings.DEBATES_RATE_ACCOUNT_FRAMES))
+    if address:
+        keyed.append((f"address:{address}", settings.DEBATES_RATE_ADDRESS_FRAMES))
+    wait = await shared_limits.take(keyed, settings.DEBATES_RATE_WINDOW_SECONDS)
+    if wait is not None:
+        return wait
+    budgets = _shared()
+    for key, limit in keyed:
+        kind, _sep, name = key.partition(":")
+        wait = budgets.take(kind, name, limit)
         if wait:
             return wait
-    if address:
-        return budgets.take("address", address, settings.DEBATES_RATE_ADDRESS_FRAMES)
     return 0.0

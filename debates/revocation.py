@@ -1,5 +1,6 @@
-"""A facilitator taken off a debate loses their facilitator's socket in its room at once, on
-every process: it is closed with CLOSE_ROLE_CHANGED and the client reconnects with its new role.
+"""A facilitator taken off a debate (or added to one) has their sockets told at once, on every
+process: the room's socket is closed with CLOSE_ROLE_CHANGED and the client reconnects with its
+new role; the moderation queue's socket re-reads the debates it follows (moderation.consumers).
 
 Facilitators are changed through the admins' forms (a many-to-many field), so the one hook
 every way of changing them goes through is the relation's ``m2m_changed`` signal.
@@ -35,7 +36,7 @@ def _facilitators_changed(sender, instance, action, reverse, pk_set, **kwargs):
             instance._cleared_pairs = [(u, instance.pk) for u in instance.facilitators.values_list("pk", flat=True)]
     elif action == "post_clear":
         _revoke_after_commit(getattr(instance, "_cleared_pairs", []))
-    elif action == "post_remove" and pk_set:
+    elif action in ("post_remove", "post_add") and pk_set:
         if reverse:  # user.facilitated_debates.remove(debate)
             _revoke_after_commit([(instance.pk, debate_id) for debate_id in pk_set])
         else:

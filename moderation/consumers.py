@@ -10,8 +10,9 @@ from channels.db import database_sync_to_async
 from channels.generic.websocket import AsyncWebsocketConsumer
 from django.utils.translation import gettext as _
 
-from accounts.sockets import lacks_second_factor
+from accounts.sockets import lacks_second_factor, socket_account
 from core import sockets
+from core.sockets import CLOSE_REVOKED, CLOSE_ROLE_CHANGED
 
 from . import events, selectors
 
@@ -20,8 +21,11 @@ CLOSE_FORBIDDEN = 4403
 
 class QueueConsumer(AsyncWebsocketConsumer):
     # Revocation (core.sockets): a facilitator who logs out, is deactivated or loses their
-    # second factor stops hearing the queue at once, on every process.
-    debate_id = None
+    # second factor stops hearing the queue at once, on every process; one taken off a debate
+    # stops hearing that debate's queue (the socket re-reads its groups, and closes with 4403
+    # if none is left). The queue itself is fetched over HTTP, where every request is checked:
+    # a revocation missed while the layer was down leaves at most "queue changed" notices,
+    # never the queue's content.
 
     async def connect(self):
         self.groups_joined: list[str] = []
@@ -36,8 +40,33 @@ class QueueConsumer(AsyncWebsocketConsumer):
         await sockets.register(self)
         await self.accept()
 
+    def concerns(self, debate_id: int) -> bool:
+        return True  # taken off a debate or given one: the debates it hears change
+
     async def revoke(self, code: int) -> None:
-        await self.close(code=code)
+        if code != CLOSE_ROLE_CHANGED:
+            await self.close(code=code)
+            return
+        groups = await database_sync_to_async(self._recheck)()
+        if groups is None:
+            await self.close(code=CLOSE_REVOKED)
+            return
+        if not groups:
+            await self.close(code=CLOSE_FORBIDDEN)
+            return
+        for group in set(self.groups_joined) - set(groups):
+            await self.channel_layer.group_discard(group, self.channel_name)
+        for group in set(groups) - set(self.groups_joined):
+            await self.channel_layer.group_add(group, self.channel_name)
+        self.groups_joined = groups
+        # The page fetches the queue again: the debate it no longer facilitates leaves it.
+        await self.send(text_data=json.dumps({"type": "queue.changed", "debate_id": None}))
+
+    def _recheck(self) -> list[str] | None:
+        """The groups after a change of role, read with the account fresh from the database;
+        None if the session may no longer act at all."""
+        user = socket_account(user_id=self.user_id, session_key=self.session_key)
+        return None if user is None else (self._groups(user) or [])
 
     def _groups(self, user) -> list[str] | None:
         """The groups this account may listen to, or None; run in the database thread (the

@@ -161,6 +161,9 @@ if env.REDIS_URL:
 else:
     CHANNEL_LAYERS = {"default": {"BACKEND": "channels.layers.InMemoryChannelLayer"}}
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# Frame budgets and the cap on sockets per account, counted across processes (core.shared_limits);
+# empty in the embedded mode, where each process counts its own.
+SOCKET_LIMITS_REDIS_URL = env.REDIS_URL or ""
 
 CELERY_BROKER_URL = env.CELERY_BROKER_URL or "memory://"
 CELERY_TASK_ALWAYS_EAGER = not env.CELERY_BROKER_URL

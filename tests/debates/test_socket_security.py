@@ -127,6 +127,16 @@ async def test_removed_facilitator_socket_is_closed_with_4403_and_cannot_act(con
     assert debate.mode == "open"
 
 
+async def test_resident_made_facilitator_reconnects_with_4403_as_facilitator(connect, debate, resident, joined):
+    await db(joined, resident)
+    socket = await connect(debate, resident)
+    assert socket.state["you"]["role"] == "participant"
+    await db(debate.facilitators.add, resident)
+    assert await closed_with(socket) == 4403
+    again = await connect(debate, resident)
+    assert again.state["you"]["role"] == "facilitator"
+
+
 async def test_facilitator_removed_without_signal_loses_rights_on_the_next_frame(connect, debate, facilitator):
     socket = await connect(debate, facilitator)
     through = type(debate).facilitators.through
@@ -172,8 +182,35 @@ async def test_second_factor_required_after_connecting_stops_the_next_action(con
 # --- 3. budgets across sockets, and a cap on sockets --------------------------------------------
 
 
+@pytest.fixture(
+    params=[
+        pytest.param("", id="in-process"),
+        pytest.param("redis", id="redis"),
+        pytest.param("redis://127.0.0.1:1/0", id="redis-unreachable"),
+    ]
+)
+def limits_store(request, settings):
+    """Where budgets and the cap are counted: this process (the embedded mode), Redis (REDIS_URL
+    or TEST_LIMITS_REDIS_URL), or a Redis that does not answer (each process counts its own)."""
+    url = request.param
+    if url == "redis":
+        import os
+
+        import redis
+
+        url = os.environ.get("REDIS_URL") or os.environ.get("TEST_LIMITS_REDIS_URL")
+        if not url:
+            pytest.skip("REDIS_URL or TEST_LIMITS_REDIS_URL not set")
+        client = redis.Redis.from_url(url)
+        stale = list(client.scan_iter("limits:*"))
+        if stale:
+            client.delete(*stale)
+    settings.SOCKET_LIMITS_REDIS_URL = url
+    return url
+
+
 @override_settings(DEBATES_RATE_ACCOUNT_FRAMES=6)
-async def test_account_budget_holds_across_its_sockets(connect, debate, resident, joined):
+async def test_account_budget_holds_across_its_sockets(connect, debate, resident, joined, limits_store):
     await db(joined, resident)
     sockets = [await connect(debate, resident) for _ in range(3)]
     for _ in range(2):
@@ -190,7 +227,7 @@ async def test_account_budget_holds_across_its_sockets(connect, debate, resident
 
 
 @override_settings(DEBATES_RATE_ACCOUNT_FRAMES=3)
-async def test_oversized_frames_count_against_the_account(connect, debate, resident, joined):
+async def test_oversized_frames_count_against_the_account(connect, debate, resident, joined, limits_store):
     await db(joined, resident)
     socket = await connect(debate, resident)
     big = "x" * (settings.DEBATES_MAX_FRAME_BYTES + 1)
@@ -203,7 +240,7 @@ async def test_oversized_frames_count_against_the_account(connect, debate, resid
 
 
 @override_settings(DEBATES_RATE_ADDRESS_FRAMES=4)
-async def test_address_budget_holds_across_anonymous_sockets(connect, debate):
+async def test_address_budget_holds_across_anonymous_sockets(connect, debate, limits_store):
     address = ["203.0.113.9", 5000]
     sockets = [await connect(debate, None, client=address) for _ in range(3)]
     codes = []
@@ -219,12 +256,40 @@ async def test_address_budget_holds_across_anonymous_sockets(connect, debate):
 
 
 @override_settings(DEBATES_MAX_SOCKETS_PER_ACCOUNT=2)
-async def test_sockets_per_account_are_capped(connect, debate, resident):
+async def test_sockets_per_account_are_capped(connect, debate, resident, limits_store):
     first, second = await connect(debate, resident), await connect(debate, resident)
     assert await connect(debate, resident) == 4409
     await first.close()
     third = await connect(debate, resident)
     assert third.state["type"] == "room.state" and second.state["type"] == "room.state"
+
+
+async def test_sockets_of_other_processes_count_until_their_lease_ends(connect, debate, resident, limits_store):
+    if limits_store in ("", "redis://127.0.0.1:1/0"):
+        pytest.skip("needs the shared limits on Redis")
+    import time
+
+    import redis
+
+    from core import shared_limits
+
+    client = redis.Redis.from_url(limits_store)
+    key = f"limits:sockets:{resident.pk}"
+    cap = settings.DEBATES_MAX_SOCKETS_PER_ACCOUNT
+    # Another process holds the account's places, alive: this one refuses.
+    client.zadd(key, {f"elsewhere:{i}": time.time() + 30 for i in range(cap)})
+    assert await connect(debate, resident) == 4409
+    # That process died without closing them: once their leases end, the places are free.
+    client.zadd(key, {f"elsewhere:{i}": time.time() - 1 for i in range(cap)})
+    socket = await connect(debate, resident)
+    assert socket.state["type"] == "room.state"
+    # Renewing extends this process's own lease, and never brings back a released one.
+    (member,) = [m.decode() for m in client.zrange(key, 0, -1)]
+    await shared_limits.renew({resident.pk: [member, "released:1"]})
+    assert client.zscore(key, member) > time.time() + shared_limits.SOCKET_LEASE_SECONDS - 5
+    assert client.zscore(key, "released:1") is None
+    await socket.close()
+    assert client.zcard(key) == 0
 
 
 # --- 4. text validated before any write ----------------------------------------------------------

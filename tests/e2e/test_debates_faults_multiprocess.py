@@ -275,3 +275,78 @@ def test_logout_closes_the_accounts_sockets_on_every_process(two_servers, room):
     assert status == 302
     assert codes == [4401, 4401]
     assert ack["status"] == "published"
+
+
+# --- limits that hold across processes ------------------------------------------------------------
+
+
+async def _open_raw(port, slug, cookie):
+    return await websockets.connect(
+        f"ws://127.0.0.1:{port}/ws/debats/{slug}/",
+        origin=f"http://127.0.0.1:{port}",
+        additional_headers={"Cookie": cookie},
+    )
+
+
+async def _cap_scenario(ports, slug, cookie):
+    cap = 6  # DEBATES_MAX_SOCKETS_PER_ACCOUNT
+    opened = [await _connect(ports[i % 2], slug, cookie) for i in range(cap)]
+    refused = []
+    for port in ports:  # a 7th socket, on either process, is refused
+        socket = await _open_raw(port, slug, cookie)
+        frame = json.loads(await asyncio.wait_for(socket.recv(), timeout=10))
+        with pytest.raises(websockets.ConnectionClosed):
+            await asyncio.wait_for(socket.recv(), timeout=10)
+        refused.append((frame.get("code"), socket.close_code))
+    # One closed on the second process frees a place on the first.
+    await opened.pop(1).close()
+    deadline = time.monotonic() + 10
+    while True:
+        socket = await _open_raw(ports[0], slug, cookie)
+        first = json.loads(await asyncio.wait_for(socket.recv(), timeout=10))
+        if first["type"] == "room.state" or time.monotonic() > deadline:
+            break
+        await asyncio.sleep(0.1)  # the closed socket's release may still be on its way
+    opened.append(socket)
+    for socket in opened:
+        await socket.close()
+    return refused, first["type"]
+
+
+def test_sockets_per_account_are_capped_across_processes(two_servers, room):
+    debate, people = room
+    (_user, cookie), _other = people
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        refused, after_one_closed = pool.submit(asyncio.run, _cap_scenario(two_servers, debate.slug, cookie)).result()
+    assert refused == [("TOO_MANY_CONNECTIONS", 4409), ("TOO_MANY_CONNECTIONS", 4409)]
+    assert after_one_closed == "room.state"
+
+
+async def _budget_scenario(ports, slug, cookie):
+    sockets = [await _connect(port, slug, cookie) for port in ports]
+    each = 20  # under a connection's 30 and under what one process allows an account (30)
+    codes = []
+    for socket in sockets:  # one process after the other
+        for _ in range(each):
+            await socket.send(json.dumps({"type": "nothing"}))
+        got = []
+        while len(got) < each:
+            frame = json.loads(await asyncio.wait_for(socket.recv(), timeout=30))
+            if frame["type"] == "ping":
+                await socket.send(json.dumps({"type": "pong", "n": frame["n"]}))
+            elif frame["type"] == "error":
+                got.append(frame["code"])
+        codes.append(got)
+        await socket.close()
+    return codes
+
+
+def test_account_frame_budget_holds_across_processes(two_servers, room):
+    debate, people = room
+    (_user, cookie), _other = people
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        first, second = pool.submit(asyncio.run, _budget_scenario(two_servers, debate.slug, cookie)).result()
+    # The account's 30 frames per window are shared by both processes: the first socket used
+    # 20 of them, the second gets 10 and is then refused.
+    assert first == ["UNKNOWN_TYPE"] * 20
+    assert second.count("UNKNOWN_TYPE") <= 10 and "RATE_LIMITED" in second

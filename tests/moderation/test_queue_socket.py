@@ -83,3 +83,44 @@ async def test_queue_socket_city_agent_hears_every_debate(city_agent, debate, re
     await _report(other_resident, message)
     assert json.loads(await communicator.receive_from(timeout=3))["debate_id"] == debate.pk
     await communicator.disconnect()
+
+
+async def test_queue_socket_of_a_facilitator_taken_off_one_debate_stops_hearing_it(
+    make_debate, facilitator, debate, resident, other_resident
+):
+    other = await database_sync_to_async(make_debate)(facilitators=[facilitator])
+    communicator, connected, _ = await _open(facilitator)
+    assert connected
+    await database_sync_to_async(debate.facilitators.remove)(facilitator)
+    # The socket stays open and asks the page to fetch its queue again, without that debate.
+    assert json.loads(await communicator.receive_from(timeout=3)) == {"type": "queue.changed", "debate_id": None}
+    message = await _post(resident, debate, "Le marché du samedi, c’est trop tôt.")
+    await _report(other_resident, message)
+    assert await communicator.receive_nothing(timeout=0.3)
+    message = await _post(resident, other, "Et le dimanche ?")
+    await _report(other_resident, message)
+    assert json.loads(await communicator.receive_from(timeout=3)) == {"type": "queue.changed", "debate_id": other.pk}
+    await communicator.disconnect()
+
+
+async def test_queue_socket_of_a_facilitator_taken_off_their_last_debate_is_closed_with_4403(facilitator, debate):
+    communicator, connected, _ = await _open(facilitator)
+    assert connected
+    await database_sync_to_async(debate.facilitators.remove)(facilitator)
+    assert (await communicator.receive_output(timeout=3)) == {"type": "websocket.close", "code": 4403}
+
+
+async def test_queue_socket_of_a_facilitator_added_to_a_debate_hears_it(
+    make_debate, facilitator, resident, other_resident
+):
+    first = await database_sync_to_async(make_debate)(facilitators=[facilitator])
+    second = await database_sync_to_async(make_debate)()
+    communicator, connected, _ = await _open(facilitator)
+    assert connected
+    await database_sync_to_async(second.facilitators.add)(facilitator)
+    assert json.loads(await communicator.receive_from(timeout=3)) == {"type": "queue.changed", "debate_id": None}
+    message = await _post(resident, second, "Une question sur la place.")
+    await _report(other_resident, message)
+    assert json.loads(await communicator.receive_from(timeout=3)) == {"type": "queue.changed", "debate_id": second.pk}
+    assert first.pk != second.pk
+    await communicator.disconnect()
