@@ -13,6 +13,7 @@ def room_strings() -> dict[str, str]:
         "live": _("Live: new messages appear as they are posted."),
         "reconnecting": _("Connection lost. Trying again in {seconds} s…"),
         "closedSlow": _("The connection was too slow to follow the room. Reconnecting…"),
+        "presenceOne": _("1 person in the room"),
         "presence": _("{count} people in the room"),
         "floorOther": _("{name} has the floor."),
         "floorYou": _("You have the floor."),

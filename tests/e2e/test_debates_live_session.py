@@ -194,7 +194,7 @@ def test_a_refused_message_tells_its_author_in_the_thread(new_page, room, make_r
 def test_the_presence_count_shows_at_once(new_page, room):
     page = new_page()
     _open(page, room)
-    expect(page.locator("#presence")).to_have_text(re.compile(r"^\d+ personnes dans la salle$"))
+    expect(page.locator("#presence")).to_have_text(re.compile(r"^(1 personne|\d+ personnes) dans la salle$"))
 
 
 def test_ctrl_enter_sends_and_enter_alone_writes_a_new_line(new_page, room, make_resident, e2e_db):

@@ -251,7 +251,7 @@
   }
 
   function showPresence(count) {
-    $("presence").textContent = fmt(S.presence, { count: count });
+    $("presence").textContent = count === 1 ? S.presenceOne : fmt(S.presence, { count: count });
   }
 
   // --- the conversation's scrolling region: keeps the reader's place ----------------------------
