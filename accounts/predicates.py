@@ -45,6 +45,7 @@ is_facilitator = _has_role(Role.FACILITATOR)
 is_city_agent = _has_role(Role.CITY_AGENT)
 is_elected_official = _has_role(Role.ELECTED_OFFICIAL)
 is_editor = _has_role(Role.EDITOR)
+is_connector = _has_role(Role.CONNECTOR)
 
 # A resident is anyone with an active account; taking part also needs a verified address.
 is_resident = is_active_account

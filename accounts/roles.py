@@ -9,6 +9,8 @@ class Role(models.TextChoices):
     CITY_AGENT = "city_agent", _("City agent")
     ELECTED_OFFICIAL = "elected_official", _("Elected official")
     EDITOR = "editor", _("Editor")
+    # Health and social workers (CCAS, health centre, association) who refer people to offers.
+    CONNECTOR = "connector", _("Connector")
 
 
 # Roles whose accounts can act for the city or on other people's words: the ones a setting can

@@ -41,6 +41,9 @@ PROJECT_APPS = [
     "debates",
     "moderation",
     "pactes",
+    "offres",
+    "orientation",
+    "benevolat",
     "evaluation",
     "cite",
 ]
@@ -417,6 +420,9 @@ if PACT_GEOCODER not in {"offline", "api-adresse"}:
 
     raise ImproperlyConfigured(f"GEOCODER must be 'offline' or 'api-adresse', not {PACT_GEOCODER!r}.")
 PACT_GEOCODER_CITYCODE = env.GEOCODER_CITYCODE or ""
+
+# Offers that build ties: owners confirm each offer this often, then it is shown « à vérifier ».
+OFFER_CONFIRM_EVERY_DAYS = 90
 if PACT_MAP_TILES_URL:
     from urllib.parse import urlsplit as _urlsplit
 

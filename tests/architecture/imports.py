@@ -23,6 +23,8 @@ LAYERS: list[tuple[str, ...]] = [
     ("debates",),
     ("moderation",),
     ("pactes",),
+    ("offres",),
+    ("orientation", "benevolat"),
     ("evaluation",),
 ]
 SHELL = "cite"

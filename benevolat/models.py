@@ -1,0 +1,1 @@
+"""Calls for volunteers on offers and pacts, answers and hours given."""

@@ -1,0 +1,1 @@
+"""Referrals of people to offers by connectors (social prescribing)."""
