@@ -1,6 +1,7 @@
 """The sitemap (``/sitemap.xml``): the Wagtail pages of the programme and every other kind of
-public page — the pacts register and each public pact, the commons, the debates and each
-public debate, the dashboard, the moderation register and the data catalogue."""
+public page — the pacts register and each public pact, the directory of offers and each listed
+offer, the commons, the debates and each public debate, the dashboard, the moderation register
+and the data catalogue."""
 
 from __future__ import annotations
 
@@ -31,6 +32,7 @@ class FixedPagesSitemap(SiteSitemap):
         "pactes:list",
         "pactes:commons",
         "pactes:verify",
+        "offres:list",
         "debates:index",
         "cite_dashboard",
         "moderation:register",
@@ -56,6 +58,18 @@ class PactSitemap(SiteSitemap):
         return pact.status_changed_at
 
 
+class OfferSitemap(SiteSitemap):
+    changefreq = "weekly"
+
+    def items(self):
+        from offres.selectors import offers_listed
+
+        return offers_listed().order_by("pk").only("pk", "updated_at")
+
+    def lastmod(self, offer):
+        return offer.updated_at
+
+
 class DebateSitemap(SiteSitemap):
     changefreq = "daily"
 
@@ -66,4 +80,10 @@ class DebateSitemap(SiteSitemap):
         return public.exclude(status=Debate.Status.ARCHIVED).order_by("pk").only("pk", "slug")
 
 
-SITEMAPS = {"pages": PagesSitemap, "site": FixedPagesSitemap(), "pactes": PactSitemap(), "debats": DebateSitemap()}
+SITEMAPS = {
+    "pages": PagesSitemap,
+    "site": FixedPagesSitemap(),
+    "pactes": PactSitemap(),
+    "offres": OfferSitemap(),
+    "debats": DebateSitemap(),
+}

@@ -9,6 +9,7 @@ from datetime import timedelta
 from urllib.parse import urlsplit
 
 from django.conf import settings
+from django.http import HttpResponse
 from django.utils.translation import gettext as _
 from icalendar import Calendar, Event
 
@@ -26,7 +27,9 @@ def session_uid(session: DebateSession) -> str:
     return f"debate-session-{session.pk}@{site_host()}"
 
 
-def sessions_ics(sessions: Iterable[DebateSession], *, base_url: str, name: str) -> bytes:
+def new_calendar(*, name: str) -> Calendar:
+    """An empty published calendar of the site, named ``name``, that clients refresh every six
+    hours (the offers' calendars start from it too)."""
     calendar = Calendar()
     calendar.add("prodid", f"-//{site_host()}//{settings.SITE_NAME}//FR")
     calendar.add("version", "2.0")
@@ -35,6 +38,11 @@ def sessions_ics(sessions: Iterable[DebateSession], *, base_url: str, name: str)
     calendar.add("x-wr-calname", name)
     calendar.add("x-published-ttl", "PT6H")
     calendar.add("refresh-interval", REFRESH, parameters={"VALUE": "DURATION"})
+    return calendar
+
+
+def sessions_ics(sessions: Iterable[DebateSession], *, base_url: str, name: str) -> bytes:
+    calendar = new_calendar(name=name)
     for session in sessions:
         debate = session.debate
         url = base_url + debate.get_absolute_url()
@@ -52,3 +60,11 @@ def sessions_ics(sessions: Iterable[DebateSession], *, base_url: str, name: str)
         event.add("status", "CONFIRMED")
         calendar.add_component(event)
     return calendar.to_ical()
+
+
+def ics_response(body: bytes, filename: str) -> HttpResponse:
+    """An iCalendar download any site or calendar client may read."""
+    response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    response["Access-Control-Allow-Origin"] = "*"
+    return response

@@ -47,7 +47,7 @@ def calendar(request):
     body = ical.sessions_ics(
         sessions, base_url=settings.SITE_URL, name=_("Debates of %(site)s") % {"site": settings.SITE_NAME}
     )
-    return _ics(body, "debats.ics")
+    return ical.ics_response(body, "debats.ics")
 
 
 @require_safe
@@ -55,14 +55,9 @@ def calendar(request):
 def debate_calendar(request, slug):
     debate = _debate(request, slug)
     sessions = selectors.calendar_sessions(debate=debate)
-    return _ics(ical.sessions_ics(sessions, base_url=settings.SITE_URL, name=debate.title), f"{debate.slug}.ics")
-
-
-def _ics(body: bytes, filename: str) -> HttpResponse:
-    response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    response["Access-Control-Allow-Origin"] = "*"
-    return response
+    return ical.ics_response(
+        ical.sessions_ics(sessions, base_url=settings.SITE_URL, name=debate.title), f"{debate.slug}.ics"
+    )
 
 
 @require_safe

@@ -65,6 +65,8 @@ def load(*, stdout) -> None:
             _indicator("age_bands"),
             *_narrative(10),
             _indicator("by_engagement"),
+            _indicator("offers_by_neighbourhood"),
+            _indicator("offers_by_audience"),
         ],
     )
     home.add_child(instance=report)

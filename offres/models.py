@@ -107,6 +107,8 @@ class Offer(index.Indexed, models.Model):
     )
     # Owners confirm their offer every few months (OFFER_CONFIRM_EVERY_DAYS).
     last_confirmed_at = models.DateTimeField(_("last confirmed"), null=True, blank=True)
+    # When its managers were last asked to confirm it (the reminder of the confirmation cycle).
+    confirmation_asked_at = models.DateTimeField(null=True, blank=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
@@ -142,3 +144,75 @@ class Offer(index.Indexed, models.Model):
     def is_listed(self) -> bool:
         """Shown in the public directory (an offer to verify stays listed, with a warning)."""
         return self.status in (self.Status.PUBLISHED, self.Status.TO_VERIFY)
+
+    @property
+    def is_regular(self) -> bool:
+        """Held again and again at a set time: has a calendar entry that repeats."""
+        return self.starts_at is not None and self.recurrence in (
+            self.Recurrence.WEEKLY,
+            self.Recurrence.FORTNIGHTLY,
+            self.Recurrence.MONTHLY,
+        )
+
+    @property
+    def has_calendar(self) -> bool:
+        return self.starts_at is not None and self.recurrence != self.Recurrence.OPEN_HOURS
+
+
+class OfferEvent(models.Model):
+    """The public history of an offer: its creation, each status change, update and confirmation."""
+
+    class Kind(models.TextChoices):
+        CREATED = "created", pgettext_lazy("offer event", "Created")
+        SUGGESTED = "suggested", pgettext_lazy("offer event", "Suggested by a resident")
+        TRANSITION = "transition", pgettext_lazy("offer event", "Status change")
+        UPDATED = "updated", pgettext_lazy("offer event", "Updated")
+        REPORTED = "reported", pgettext_lazy("offer event", "Reported as outdated")
+        REMINDED = "reminded", pgettext_lazy("offer event", "Confirmation asked")
+
+    offer = models.ForeignKey(Offer, on_delete=models.CASCADE, related_name="events")
+    kind = models.CharField(max_length=12, choices=Kind.choices)
+    transition = models.CharField(max_length=20, blank=True)
+    # Who acted; empty when the platform did (a reminder, an offer marked to verify).
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    from_status = models.CharField(max_length=12, choices=Offer.Status.choices, blank=True)
+    to_status = models.CharField(max_length=12, choices=Offer.Status.choices, blank=True)
+    reason = models.TextField(blank=True)
+    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
+
+    class Meta:
+        verbose_name = _("offer history event")
+        verbose_name_plural = _("offer history events")
+        ordering = ["created_at", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.offer_id} {self.kind} {self.transition}"
+
+
+class OfferReport(models.Model):
+    """A resident's report that an offer is outdated (wrong time, place closed, contact gone).
+    Its managers see it; it is closed when they confirm or update the offer."""
+
+    offer = models.ForeignKey(Offer, on_delete=models.CASCADE, related_name="reports")
+    reporter = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    reason = models.TextField(_("what is outdated"))
+    created_at = models.DateTimeField(auto_now_add=True)
+    resolved_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("outdated offer report")
+        verbose_name_plural = _("outdated offer reports")
+        ordering = ["created_at", "pk"]
+        constraints = [
+            # One open report per person and offer: several reports means several people.
+            models.UniqueConstraint(
+                fields=["offer", "reporter"],
+                condition=models.Q(resolved_at__isnull=True),
+                name="offer_report_open_once",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.offer_id} {self.reporter_id}"

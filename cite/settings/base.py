@@ -423,6 +423,14 @@ PACT_GEOCODER_CITYCODE = env.GEOCODER_CITYCODE or ""
 
 # Offers that build ties: owners confirm each offer this often, then it is shown « à vérifier ».
 OFFER_CONFIRM_EVERY_DAYS = 90
+# After the reminder, the managers have this many days to confirm before the offer is marked
+# « à vérifier »; this many open reports of residents mark it so at once.
+OFFER_CONFIRM_GRACE_DAYS = 14
+OFFER_REPORTS_TO_VERIFY = 2
+CELERY_BEAT_SCHEDULE["offres-confirmation-cycle"] = {
+    "task": "offres.tasks.confirmation_cycle",
+    "schedule": 6 * 60 * 60,
+}
 if PACT_MAP_TILES_URL:
     from urllib.parse import urlsplit as _urlsplit
 

@@ -55,6 +55,12 @@ def _neighbourhood_label(code: str) -> str:
     return code or gettext("Neighbourhood not given")
 
 
+def _offer_audience_label(code: str) -> str:
+    from offres.models import Offer
+
+    return str(Offer.Audience(code).label) if code in Offer.Audience.values else code
+
+
 def _age_band_label(code: str) -> str:
     from accounts.models import User
 
@@ -170,6 +176,24 @@ SPECS: dict[str, Spec] = {
         series=(_("Volunteers"), _("Hours")),
         label=_neighbourhood_label,
         chart="table",  # two quantities of different scales: a table reads better than bars
+    ),
+    "offers_by_neighbourhood": Spec(
+        title=_("Offers that build ties by neighbourhood"),
+        description=_(
+            "Offers listed in the directory at the end of the year (today for the current year), by the "
+            "neighbourhood of their place: all of them, those free of charge and those without screens."
+        ),
+        series=(_("Offers"), _("Free"), _("Without screens")),
+        label=_neighbourhood_label,
+    ),
+    "offers_by_audience": Spec(
+        title=_("Offers that build ties by audience"),
+        description=_(
+            "Offers listed in the directory at the end of the year (today for the current year), by the "
+            "audience they are meant for, and those where someone can come along the first time."
+        ),
+        series=(_("Offers"), _("Someone can come along the first time")),
+        label=_offer_audience_label,
     ),
     "by_engagement": Spec(
         title=_("Debates and pacts by engagement"),

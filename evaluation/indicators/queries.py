@@ -237,6 +237,56 @@ class Indicators:
     def volunteering(self) -> Figure:
         return self._figure("volunteering", [[row[0], row[3], row[4]] for row in self._pact_reports])
 
+    def _offers_listed_at_end(self):
+        """Offers listed at the end of the year: their status then is the last one their public
+        history reached before it (an offer created later is not counted)."""
+        from offres.models import Offer, OfferEvent
+
+        listed = [Offer.Status.PUBLISHED, Offer.Status.TO_VERIFY]
+        last_status = (
+            OfferEvent.objects.filter(offer=OuterRef("pk"), created_at__lt=self.end)
+            .exclude(to_status="")
+            .order_by("-created_at", "-pk")
+            .values("to_status")[:1]
+        )
+        offers = (
+            Offer.objects.filter(created_at__lt=self.end)
+            .annotate(status_then=Coalesce(Subquery(last_status), F("status")))
+            .filter(status_then__in=listed)
+        )
+        if self.engagement:
+            offers = offers.filter(engagements__number=self.engagement)
+        return offers.order_by()
+
+    def offers_by_neighbourhood(self) -> Figure:
+        rows = (
+            self._offers_listed_at_end()
+            .values("neighbourhood")
+            .annotate(
+                n=Count("pk", distinct=True),
+                free=Count("pk", distinct=True, filter=Q(cost="free")),
+                screen_free=Count("pk", distinct=True, filter=Q(screen_free=True)),
+            )
+            .order_by("neighbourhood")
+        )
+        return self._figure(
+            "offers_by_neighbourhood", [[r["neighbourhood"], r["n"], r["free"], r["screen_free"]] for r in rows]
+        )
+
+    def offers_by_audience(self) -> Figure:
+        from offres.models import Offer
+
+        counts = {
+            r["audience"]: r
+            for r in self._offers_listed_at_end()
+            .values("audience")
+            .annotate(
+                n=Count("pk", distinct=True), companion=Count("pk", distinct=True, filter=Q(companion_first_visit=True))
+            )
+        }
+        rows = [[a, counts[a]["n"], counts[a]["companion"]] for a in Offer.Audience.values if a in counts]
+        return self._figure("offers_by_audience", rows)
+
     def by_engagement(self) -> Figure:
         """Debates and pacts of the year by engagement number, all engagements (two queries)."""
         from debates.models import Message

@@ -92,6 +92,23 @@ DATASETS = [
         "debates:sessions_csv",
         (("ics", "debates:calendar", "ics", "text/calendar"),),
     ),
+    Dataset(
+        "offres",
+        _("Offers that build ties"),
+        _(
+            "The directory of activities, regular groups, places open to all, events and help for a first "
+            "contact: when, where, cost, access, screens, a companion the first time, audience, engagements and "
+            "a public contact. Listed offers only. The GeoJSON file holds those with a place; the iCalendar "
+            "file those with a date, regular ones repeating."
+        ),
+        "continuous",
+        _("Continuously: each download reflects the directory at that moment."),
+        "offres:export_csv",
+        (
+            ("geojson", "offres:export_geojson", "geojson", "application/geo+json"),
+            ("ics", "offres:calendar", "ics", "text/calendar"),
+        ),
+    ),
 ]
 
 
@@ -155,7 +172,8 @@ def datapackage(*, absolute) -> dict:
         "description": str(
             _(
                 "The public data of the programme “Faire la ville du lien”: collaboration pacts and their commons, "
-                "the debates' sessions, the moderation register and the indicators. Column names are stable."
+                "the debates' sessions, the offers that build ties, the moderation register and the indicators. "
+                "Column names are stable."
             )
         ),
         "homepage": absolute(reverse("cite_open_data")),
@@ -163,7 +181,14 @@ def datapackage(*, absolute) -> dict:
         "licenses": [licence()],
         "contributors": [city],
         "publisher": city,
-        "keywords": ["pactes de collaboration", "biens communs", "participation", "débats", "ville du lien"],
+        "keywords": [
+            "pactes de collaboration",
+            "biens communs",
+            "participation",
+            "débats",
+            "ville du lien",
+            "offres qui font lien",
+        ],
         "resources": resources,
     }
 

@@ -16,6 +16,8 @@ from evaluation.dashboard import CSV_HEADER as DASHBOARD_COLUMNS
 from evaluation.dashboard import DASHBOARD_KEYS
 from moderation.register import CSV_HEADER as MODERATION_COLUMNS
 from moderation.register import DECISIONS
+from offres.exports import COLUMNS as OFFER_COLUMNS
+from offres.models import Offer
 from pactes.exports import COLUMNS as PACT_COLUMNS
 from pactes.exports import COMMONS_COLUMNS
 from pactes.models import Commons, Pact
@@ -191,6 +193,57 @@ SESSION_FIELDS = [
     Field("updated_at", "datetime", _("Updated"), _("When the session was last changed."), required=True),
 ]  # fmt: skip
 
+
+def _flag(name: str, title, description) -> Field:
+    return Field(name, "boolean", title, description, required=True)
+
+
+LISTED_OFFER_STATUSES = [Offer.Status.PUBLISHED.value, Offer.Status.TO_VERIFY.value]
+
+OFFER_FIELDS = [
+    Field("id", "integer", _("Number"), _("The offer's number, stable."), required=True, unique=True),
+    Field("url", "string", _("Page"), _("The offer's public page."), format="uri", required=True),
+    Field("title", "string", _("Title"), _("The offer's name."), required=True),
+    Field("kind", "string", _("Kind"), _("What the offer is (activity, regular group, place open to all, event, "
+          "help with a first contact), as a code."), enum=Offer.Kind.values, required=True),
+    Field("summary", "string", _("Summary"), _("One sentence: what people do there."), required=True),
+    Field("organisation", "string", _("Run by"), _("The association, city department or group of residents that "
+          "runs it.")),
+    Field("organisation_kind", "string", _("Kind of organisation"), _("What runs it, as a code."),
+          enum=PARTY_KIND_CODES),
+    Field("engagements", "string", _("Engagements"), _("The numbers (1 to 10) of the programme commitments it "
+          "serves, separated by “ ; ”."), pattern=SEPARATED_INTEGERS),
+    Field("schedule", "string", _("When"), _("When it takes place, in words.")),
+    Field("starts_at", "datetime", _("First time"), _("The first (or next) time it takes place.")),
+    Field("ends_at", "datetime", _("End of the first time"), _("When that first time ends.")),
+    Field("recurrence", "string", _("Rhythm"), _("How often it takes place, as a code (“open_hours”: a place "
+          "with opening hours)."), enum=Offer.Recurrence.values, required=True),
+    Field("recurrence_until", "date", _("Until"), _("The last date, for a regular activity that ends.")),
+    Field("place_name", "string", _("Place"), _("The name of the place.")),
+    Field("address", "string", _("Address"), _("The address of the place (a public place).")),
+    Field("neighbourhood", "string", _("Neighbourhood"), _("The neighbourhood (district) of the place.")),
+    _latitude(),
+    _longitude(),
+    Field("cost", "string", _("Cost"), _("Free, paid or solidarity price, as a code."), enum=Offer.Cost.values,
+          required=True),
+    Field("price", "string", _("Price"), _("The price, in words, when it is not free.")),
+    _flag("step_free", _("Step-free access"), _("Whether the place can be reached without steps.")),
+    _flag("hearing_loop", _("Hearing loop"), _("Whether the place has a hearing loop.")),
+    Field("transport", "string", _("Public transport"), _("How to get there by public transport.")),
+    _flag("screen_free", _("Without screens"), _("Whether the activity is done without screens.")),
+    _flag("companion_first_visit", _("Companion the first time"), _("Whether someone can come along the first "
+          "time.")),
+    Field("audience", "string", _("Audience"), _("Who it is for, as a code."), enum=Offer.Audience.values,
+          required=True),
+    Field("contact_name", "string", _("Contact"), _("The offer's public contact (not a resident's).")),
+    Field("contact_email", "string", _("Contact e-mail"), _("The offer's public e-mail address."), format="email"),
+    Field("contact_phone", "string", _("Contact phone"), _("The offer's public phone number.")),
+    Field("status", "string", _("Status"), _("“published”, or “to_verify” when its managers have not confirmed it "
+          "in time or residents report it outdated."), enum=LISTED_OFFER_STATUSES, required=True),
+    Field("last_confirmed_at", "datetime", _("Last confirmed"), _("When its managers last confirmed it is "
+          "current.")),
+]  # fmt: skip
+
 # Each schema with the export's own column list, checked to match.
 SCHEMAS: dict[str, tuple[list[str], list[Field], list[str]]] = {
     "pactes": (PACT_COLUMNS, PACT_FIELDS, ["id"]),
@@ -198,6 +251,7 @@ SCHEMAS: dict[str, tuple[list[str], list[Field], list[str]]] = {
     "registre-moderation": (MODERATION_COLUMNS, MODERATION_FIELDS, []),
     "indicateurs": (DASHBOARD_COLUMNS, DASHBOARD_FIELDS, []),
     "seances-debats": (SESSION_COLUMNS, SESSION_FIELDS, ["id"]),
+    "offres": (OFFER_COLUMNS, OFFER_FIELDS, ["id"]),
 }
 
 

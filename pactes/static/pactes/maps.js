@@ -73,7 +73,8 @@
     link.href = properties.url;
     link.textContent = properties.title;
     var line = document.createElement("p");
-    line.textContent = properties.status_label + " · " + properties.commons_name;
+    // A feature may say its own second line (the offers' map does); a pact's is its status and commons.
+    line.textContent = properties.popup_line || properties.status_label + " · " + properties.commons_name;
     box.appendChild(link);
     box.appendChild(line);
     return box;

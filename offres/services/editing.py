@@ -1,0 +1,183 @@
+"""Publishing, suggesting and updating an offer. Text is cleaned (``pactes.guards.clean_text``:
+plain text, shown escaped with links made safe by ``core.html``); every value is checked by the
+model's own validation, so a forged form gets a clear error and changes nothing."""
+
+import contextlib
+from datetime import timedelta
+
+import rules
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from accounts.models import Organisation
+from core.errors import InvalidInput, PermissionDenied
+from core.permissions import require
+from offres import notices
+from offres.models import Offer, OfferEvent
+from offres.predicates import is_offer_manager
+from offres.services.state import _transition, lock_offer
+from pactes.geocoding import neighbourhood_centroids, neighbourhood_of
+from pactes.guards import check_rate, clean_text
+
+EDITABLE_FIELDS = [
+    "title",
+    "kind",
+    "summary",
+    "description",
+    "organisation",
+    "schedule",
+    "starts_at",
+    "ends_at",
+    "recurrence",
+    "recurrence_until",
+    "place_name",
+    "address",
+    "neighbourhood",
+    "latitude",
+    "longitude",
+    "cost",
+    "price",
+    "step_free",
+    "hearing_loop",
+    "transport",
+    "screen_free",
+    "companion_first_visit",
+    "audience",
+    "contact_name",
+    "contact_email",
+    "contact_phone",
+]
+TEXT_FIELDS = {"title", "summary", "description", "schedule", "place_name", "address", "price", "transport"}
+TEXT_FIELDS |= {"contact_name", "contact_phone", "contact_email", "neighbourhood"}
+MAX_DESCRIPTION = 5000
+SUGGESTIONS_PER_DAY = 5
+
+
+def _apply(offer: Offer, data: dict) -> list[str]:
+    """Set the fields of ``data`` on ``offer`` after checking them; returns the fields changed."""
+    unknown = set(data) - set(EDITABLE_FIELDS) - {"engagements"}
+    if unknown:
+        raise InvalidInput(_("Unknown field: %(name)s.") % {"name": ", ".join(sorted(unknown))}, code="UNKNOWN_FIELD")
+    changed = []
+    for name, value in data.items():
+        if name == "engagements":
+            continue
+        if name in TEXT_FIELDS:
+            value = clean_text(value if isinstance(value, str) else "")
+            if name != "description":
+                value = " ".join(value.split())
+        if name == "organisation" and value is not None and not isinstance(value, Organisation):
+            raise InvalidInput(_("Choose an organisation from the list."), code="INVALID_ORGANISATION")
+        if getattr(offer, name) != value:
+            setattr(offer, name, value)
+            changed.append(name)
+    if len(offer.description) > MAX_DESCRIPTION:
+        raise InvalidInput(
+            _("The description is too long (%(n)d characters at most).") % {"n": MAX_DESCRIPTION}, code="TOO_LONG"
+        )
+    known = neighbourhood_centroids()
+    if not offer.neighbourhood and offer.latitude is not None and offer.longitude is not None:
+        # Not a number: the model's validation says so below.
+        with contextlib.suppress(TypeError, ValueError):
+            offer.neighbourhood = neighbourhood_of(float(offer.latitude), float(offer.longitude))
+    if offer.neighbourhood and known and offer.neighbourhood not in known:
+        raise InvalidInput(_("Choose a neighbourhood from the list."), code="INVALID_NEIGHBOURHOOD")
+    if offer.recurrence_until and offer.starts_at and offer.recurrence_until < timezone.localdate(offer.starts_at):
+        raise InvalidInput(_("The last date comes before the first one."), code="INVALID_DATES")
+    if offer.starts_at and offer.ends_at is None:
+        raise InvalidInput(_("Give the end time as well as the start time."), code="INVALID_DATES")
+    try:
+        offer.full_clean(exclude=["created_by", "engagements"])
+    except ValidationError as exc:
+        messages = [f"{offer._meta.get_field(f).verbose_name if f != '__all__' else ''}: {' '.join(m)}".lstrip(": ")
+                    for f, m in exc.message_dict.items()]  # fmt: skip
+        raise InvalidInput("; ".join(messages), code="INVALID_OFFER") from exc
+    return changed
+
+
+def _set_engagements(offer: Offer, data: dict) -> bool:
+    if "engagements" not in data:
+        return False
+    from programme.models import EngagementPage
+
+    wanted = {getattr(item, "pk", item) for item in data["engagements"] or []}
+    if not all(isinstance(pk, int) for pk in wanted):
+        raise InvalidInput(_("Choose engagements from the list."), code="INVALID_ENGAGEMENT")
+    found = set(EngagementPage.objects.filter(pk__in=wanted).values_list("pk", flat=True))
+    if found != wanted:
+        raise InvalidInput(_("Choose engagements from the list."), code="INVALID_ENGAGEMENT")
+    before = set(offer.engagements.values_list("pk", flat=True))
+    if before == wanted:
+        return False
+    offer.engagements.set(sorted(wanted))
+    return True
+
+
+def offer_create(*, actor, data: dict) -> Offer:
+    """Publish a new offer run by an organisation ``actor`` represents (any organisation for a
+    city agent). It is listed at once, confirmed today."""
+    require(actor, "offres.add_offer")
+    offer = Offer(created_by=actor, status=Offer.Status.PUBLISHED)
+    with transaction.atomic():
+        _apply(offer, data)
+        if offer.organisation is None:
+            raise InvalidInput(_("Say which organisation runs the offer."), code="ORGANISATION_REQUIRED")
+        if not is_offer_manager(actor, offer):
+            raise PermissionDenied(_("You may only publish offers of an organisation you represent."))
+        now = timezone.now()
+        offer.last_confirmed_at = now
+        offer.save()
+        _set_engagements(offer, data)
+        OfferEvent.objects.create(offer=offer, kind=OfferEvent.Kind.CREATED, actor=actor, to_status=offer.status)
+    return offer
+
+
+def offer_suggest(*, actor, data: dict) -> Offer:
+    """A resident suggests an offer; it waits, unlisted, for a city agent or the organisation it
+    names to publish or decline it."""
+    require(actor, "offres.suggest_offer")
+    check_rate(
+        Offer.objects.filter(created_by=actor),
+        limit=SUGGESTIONS_PER_DAY,
+        window=timedelta(days=1),
+        message=_("You have suggested many offers today: please wait until tomorrow."),
+    )
+    offer = Offer(created_by=actor, status=Offer.Status.SUGGESTED)
+    with transaction.atomic():
+        _apply(offer, data)
+        offer.save()
+        _set_engagements(offer, data)
+        OfferEvent.objects.create(offer=offer, kind=OfferEvent.Kind.SUGGESTED, actor=actor, to_status=offer.status)
+        notices.suggested(offer=offer, actor=actor)
+    return offer
+
+
+def offer_update(*, actor, offer: Offer, data: dict) -> Offer:
+    """Update an offer ``actor`` manages. Its managers checked it: a listed offer counts as
+    confirmed (an offer to verify is published again)."""
+    with transaction.atomic():
+        locked = lock_offer(offer.pk)
+        require(actor, "offres.change_offer", locked)
+        if locked.status in (Offer.Status.WITHDRAWN, Offer.Status.REJECTED):
+            raise InvalidInput(_("This offer is not listed any more: it cannot be changed."), code="NOT_EDITABLE")
+        changed = _apply(locked, data)
+        if "organisation" in changed and not is_offer_manager(actor, locked):
+            # Handing an offer to another organisation is the city's to do.
+            raise PermissionDenied(_("You may only choose an organisation you represent."))
+        if changed:
+            locked.save()
+        if _set_engagements(locked, data):
+            changed.append("engagements")
+        if changed:
+            labels = ", ".join(str(Offer._meta.get_field(name).verbose_name) for name in changed)
+            OfferEvent.objects.create(
+                offer=locked,
+                kind=OfferEvent.Kind.UPDATED,
+                actor=actor,
+                reason=_("Changed: %(fields)s") % {"fields": labels},
+            )
+        if locked.is_listed and rules.has_perm("offres.confirm_offer", actor, locked):
+            _transition(offer=locked, name="confirm", actor=actor)
+    return locked

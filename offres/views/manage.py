@@ -1,0 +1,166 @@
+"""Pages of those who keep the directory current: « my offers », publishing and updating an
+offer, the buttons of the offer page (confirm, publish, decline, withdraw); and residents'
+suggestions and reports. Views shape input and call the services, which check everything."""
+
+import rules
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_http_methods, require_POST
+
+from accounts.models import Organisation
+from accounts.predicates import is_city_agent
+from core.errors import ApplicationError
+from offres import selectors, services
+from offres.forms import OfferForm, ReasonForm, ReportForm, SuggestForm
+from offres.models import Offer
+from offres.predicates import represented_organisation_ids
+from offres.views.directory import detail_context, visible_offer
+
+DONE = {
+    "confirm": gettext_lazy("Thank you: the offer is confirmed as current."),
+    "publish": gettext_lazy("The offer is published in the directory."),
+    "reject": gettext_lazy("The suggestion is declined; the resident who made it is told why."),
+    "withdraw": gettext_lazy("The offer is withdrawn from the directory."),
+    "republish": gettext_lazy("The offer is published again."),
+}
+
+
+def _organisations(user):
+    """The organisations ``user`` may choose as running an offer."""
+    organisations = Organisation.objects.order_by("name")
+    if is_city_agent(user):
+        return organisations
+    return organisations.filter(pk__in=represented_organisation_ids(user))
+
+
+def _status(exc: ApplicationError) -> int:
+    return 403 if exc.http_status in (401, 403) else 400
+
+
+@login_required
+def my_offers(request):
+    if not rules.has_perm("offres.view_my_offers", request.user):
+        raise Http404()
+    offers = list(selectors.offers_managed_by(user=request.user))
+    to_review = [o for o in offers if o.status == Offer.Status.SUGGESTED]
+    return render(
+        request,
+        "offres/my_offers.html",
+        {
+            "to_review": to_review,
+            "to_verify": [o for o in offers if o.status == Offer.Status.TO_VERIFY or (o.is_listed and o.open_reports)],
+            "offers": [o for o in offers if o.status != Offer.Status.SUGGESTED],
+        },
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def offer_create(request):
+    if not rules.has_perm("offres.add_offer", request.user):
+        raise Http404()
+    form = OfferForm(request.POST or None, organisations=_organisations(request.user))
+    status = 200
+    if request.method == "POST":
+        if form.is_valid():
+            try:
+                offer = services.offer_create(actor=request.user, data=form.service_data())
+            except ApplicationError as exc:
+                form.add_error(None, exc.detail)
+                status = _status(exc)
+            else:
+                messages.success(request, _("The offer is published in the directory."))
+                return redirect(offer)
+        else:
+            status = 400
+    return render(request, "offres/offer_form.html", {"form": form, "creating": True}, status=status)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def offer_edit(request, pk: int):
+    offer = visible_offer(request, pk)
+    if not rules.has_perm("offres.change_offer", request.user, offer):
+        raise Http404()
+    form = OfferForm(request.POST or None, instance=offer, organisations=_organisations(request.user))
+    status = 200
+    if request.method == "POST":
+        if form.is_valid():
+            try:
+                services.offer_update(actor=request.user, offer=offer, data=form.service_data())
+            except ApplicationError as exc:
+                form.add_error(None, exc.detail)
+                status = _status(exc)
+            else:
+                messages.success(request, _("The offer is updated and confirmed as current."))
+                return redirect(offer)
+        else:
+            status = 400
+    return render(request, "offres/offer_form.html", {"form": form, "offer": offer}, status=status)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def offer_suggest(request):
+    if not rules.has_perm("offres.suggest_offer", request.user):
+        return render(request, "offres/cannot_suggest.html", status=403)
+    form = SuggestForm(request.POST or None)
+    status = 200
+    if request.method == "POST":
+        if form.is_valid():
+            try:
+                offer = services.offer_suggest(actor=request.user, data=form.service_data())
+            except ApplicationError as exc:
+                form.add_error(None, exc.detail)
+                status = _status(exc)
+            else:
+                messages.success(
+                    request, _("Thank you! Your suggestion will be reviewed before it appears in the directory.")
+                )
+                return redirect(offer)
+        else:
+            status = 400
+    return render(request, "offres/offer_form.html", {"form": form, "suggesting": True}, status=status)
+
+
+@login_required
+@require_POST
+def offer_report(request, pk: int):
+    offer = visible_offer(request, pk)
+    form = ReportForm(request.POST)
+    if form.is_valid():
+        try:
+            services.offer_report(actor=request.user, offer=offer, reason=form.cleaned_data["reason"])
+        except ApplicationError as exc:
+            form.add_error(None, exc.detail)
+            status = _status(exc)
+        else:
+            messages.success(request, _("Thank you: the people who run this offer are told."))
+            return redirect(offer)
+    else:
+        status = 400
+    offer = visible_offer(request, pk)
+    return render(request, "offres/offer_detail.html", detail_context(request, offer, report_form=form), status=status)
+
+
+@login_required
+@require_POST
+def offer_action(request, pk: int, name: str):
+    offer = visible_offer(request, pk)
+    if name not in services.MANUAL:
+        raise Http404()
+    form = ReasonForm(request.POST)
+    reason = form.cleaned_data["reason"] if form.is_valid() else ""
+    try:
+        services.offer_transition(offer=offer, name=name, actor=request.user, reason=reason)
+    except ApplicationError as exc:
+        form.add_error(None, exc.detail)
+        offer = visible_offer(request, pk)
+        context = detail_context(request, offer, reason_form=form, failed_action=name)
+        return render(request, "offres/offer_detail.html", context, status=_status(exc))
+    messages.success(request, DONE[name])
+    return redirect(offer) if rules.has_perm("offres.view_offer", request.user, offer) else redirect("offres:mine")
