@@ -64,8 +64,9 @@ class OfferForm(forms.ModelForm):
         self.fields["organisation"].queryset = organisations
         self.fields["organisation"].required = True
         self.fields["organisation"].empty_label = None if len(organisations) == 1 else "—"
-        self.fields["engagements"].queryset = EngagementPage.objects.live().order_by("number")
-        self.fields["engagements"].label_from_instance = lambda page: f"{page.number}. {page.title}"
+        if "engagements" in self.fields:
+            self.fields["engagements"].queryset = EngagementPage.objects.live().order_by("number")
+            self.fields["engagements"].label_from_instance = lambda page: f"{page.number}. {page.title}"
         names = sorted(neighbourhood_centroids())
         if names:
             self.fields["neighbourhood"] = forms.ChoiceField(

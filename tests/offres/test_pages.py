@@ -1,0 +1,155 @@
+"""The pages of those who keep the directory current, and residents' suggestions and reports,
+through the test client: forms, errors in place, nothing changed on a refusal."""
+
+import pytest
+
+from offres.models import Offer, OfferEvent, OfferReport
+
+pytestmark = pytest.mark.django_db
+
+
+def _form(people, **fields):
+    data = {
+        "title": "Chorale du lundi",
+        "kind": "group",
+        "summary": "Chanter ensemble.",
+        "organisation": str(people.association.pk),
+        "recurrence": "weekly",
+        "cost": "free",
+        "audience": "all",
+        "screen_free": "on",
+        "starts_at": "2027-03-01T18:30",
+        "ends_at": "2027-03-01T20:00",
+    }
+    return {**data, **fields}
+
+
+def test_a_representative_publishes_an_offer_from_the_form(client_for, people):
+    client = client_for(people.representative)
+    assert client.get("/offres/publier/").status_code == 200
+    response = client.post("/offres/publier/", _form(people))
+    offer = Offer.objects.get()
+    assert response.status_code == 302 and response["Location"] == offer.get_absolute_url()
+    assert offer.status == Offer.Status.PUBLISHED and offer.screen_free and offer.organisation == people.association
+
+
+def test_a_forged_organisation_is_refused_in_place(client_for, people):
+    client = client_for(people.representative)
+    response = client.post("/offres/publier/", _form(people, organisation=str(people.other_association.pk)))
+    assert response.status_code == 400
+    assert not Offer.objects.exists()
+
+
+@pytest.mark.parametrize("role", ["anonymous", "resident", "member"])
+def test_publishing_pages_are_not_for_residents(client_for, people, role):
+    client = client_for(None if role == "anonymous" else getattr(people, role))
+    for url in ("/offres/publier/", "/offres/mes-offres/"):
+        response = client.get(url)
+        assert response.status_code in (302, 404), url
+    client.post("/offres/publier/", _form(people))
+    assert not Offer.objects.exists()
+
+
+def test_my_offers_lists_my_organisation_offers_and_the_suggestions_for_agents(client_for, people, make_offer):
+    mine = make_offer(title="Mon atelier", organisation=people.association)
+    other = make_offer(title="Atelier voisin", organisation=people.other_association)
+    suggestion = make_offer(title="Idée d’habitant", status=Offer.Status.SUGGESTED)
+    page = client_for(people.representative).get("/offres/mes-offres/").content.decode()
+    assert mine.title in page and other.title not in page and suggestion.title not in page
+    page = client_for(people.city_agent).get("/offres/mes-offres/").content.decode()
+    assert "Suggestions à examiner" in page and "Idée d’habitant" in page and other.title in page
+
+
+def test_edit_updates_and_confirms(client_for, people, make_offer):
+    offer = make_offer(organisation=people.association, status=Offer.Status.TO_VERIFY)
+    client = client_for(people.representative)
+    assert client.get(f"/offres/{offer.pk}/modifier/").status_code == 200
+    response = client.post(f"/offres/{offer.pk}/modifier/", _form(people, title="Chorale (nouvel horaire)"))
+    assert response.status_code == 302
+    offer.refresh_from_db()
+    assert offer.title == "Chorale (nouvel horaire)" and offer.status == Offer.Status.PUBLISHED
+
+
+def test_someone_elses_offer_cannot_be_edited(client_for, people, make_offer):
+    offer = make_offer(organisation=people.association)
+    client = client_for(people.other)
+    assert client.get(f"/offres/{offer.pk}/modifier/").status_code == 404
+    assert client.post(f"/offres/{offer.pk}/modifier/", _form(people, title="Piraté")).status_code == 404
+    assert Offer.objects.get(pk=offer.pk).title == offer.title
+
+
+def test_a_resident_suggests_then_an_agent_declines_with_a_reason_the_resident_reads(client_for, people):
+    client = client_for(people.resident)
+    response = client.post(
+        "/offres/suggerer/",
+        {"title": "Couture", "kind": "group", "summary": "Coudre.", "cost": "free", "audience": "all"},
+    )
+    offer = Offer.objects.get()
+    assert response.status_code == 302 and offer.status == Offer.Status.SUGGESTED
+    assert client.get(offer.get_absolute_url()).status_code == 200  # the suggester follows it
+    assert client_for(people.other).get(offer.get_absolute_url()).status_code == 404
+
+    agent = client_for(people.city_agent)
+    response = agent.post(f"/offres/{offer.pk}/action/reject/", {"reason": ""})
+    assert response.status_code == 400 and Offer.objects.get().status == Offer.Status.SUGGESTED
+    agent.post(f"/offres/{offer.pk}/action/reject/", {"reason": "Elle existe déjà."})
+    assert Offer.objects.get().status == Offer.Status.REJECTED
+    page = client_for(people.resident).get(offer.get_absolute_url()).content.decode()
+    assert "Elle existe déjà." in page
+
+
+def test_an_unverified_account_cannot_suggest(client_for, people):
+    response = client_for(people.unverified).post("/offres/suggerer/", {"title": "X", "summary": "Y"})
+    assert response.status_code == 403 and not Offer.objects.exists()
+
+
+def test_a_resident_reports_an_outdated_offer_its_managers_see_it(client_for, people, make_offer):
+    offer = make_offer(organisation=people.association)
+    client = client_for(people.resident)
+    assert "Quelque chose n’est plus à jour" in client.get(offer.get_absolute_url()).content.decode()
+    response = client.post(f"/offres/{offer.pk}/signaler/", {"reason": "Le jardin a déménagé."})
+    assert response.status_code == 302 and OfferReport.objects.filter(offer=offer).count() == 1
+    again = client.post(f"/offres/{offer.pk}/signaler/", {"reason": "Encore."})
+    assert again.status_code == 400 and OfferReport.objects.count() == 1
+    page = client_for(people.representative).get(offer.get_absolute_url()).content.decode()
+    assert "Le jardin a déménagé." in page
+    # Residents do not read other residents' reports.
+    assert "Le jardin a déménagé." not in client_for(people.other).get(offer.get_absolute_url()).content.decode()
+
+
+def test_a_city_agent_withdraws_an_offer_it_leaves_the_directory_with_a_public_reason(
+    client_for, client, people, make_offer
+):
+    offer = make_offer(title="Offre douteuse", organisation=people.association)
+    client_for(people.city_agent).post(f"/offres/{offer.pk}/action/withdraw/", {"reason": "Contenu trompeur."})
+    offer.refresh_from_db()
+    assert offer.status == Offer.Status.WITHDRAWN
+    client.logout()
+    assert client.get(offer.get_absolute_url()).status_code == 404
+    assert "Offre douteuse" not in client.get("/offres/").content.decode()
+    assert OfferEvent.objects.get(offer=offer).reason == "Contenu trompeur."
+
+
+def test_an_unknown_action_or_a_get_changes_nothing(client_for, people, make_offer):
+    offer = make_offer(organisation=people.association)
+    client = client_for(people.city_agent)
+    assert client.post(f"/offres/{offer.pk}/action/mark_to_verify/").status_code == 404
+    assert client.post(f"/offres/{offer.pk}/action/nope/").status_code == 404
+    assert client.get(f"/offres/{offer.pk}/action/withdraw/").status_code == 405
+    assert Offer.objects.get(pk=offer.pk).status == Offer.Status.PUBLISHED
+
+
+def test_an_offer_page_costs_the_same_queries_whatever_its_history(
+    client_for, people, make_offer, django_assert_max_num_queries
+):
+    from offres.services import offer_transition, offer_update
+
+    offer = make_offer(organisation=people.association)
+    client = client_for(people.representative)
+    with django_assert_max_num_queries(30) as few:
+        client.get(offer.get_absolute_url())
+    for n in range(10):
+        offer_update(actor=people.representative, offer=offer, data={"summary": f"Résumé {n}"})
+        offer_transition(offer=offer, name="confirm", actor=people.city_agent)
+    with django_assert_max_num_queries(len(few.captured_queries)):
+        client.get(offer.get_absolute_url())
