@@ -182,7 +182,7 @@ def test_data_catalogue_describes_every_dataset_with_licence_and_producer(client
     assert package["publisher"]["title"] == "Ville-Exemple"
     assert package["publisher"]["insee_code"] == "99999" and package["publisher"]["siren"] == "219999999"
     tables = {r["name"]: r for r in package["resources"] if r.get("schema")}
-    assert set(tables) == {"pactes", "biens-communs", "registre-moderation", "indicateurs", "seances-debats"}
+    assert set(tables) == {"pactes", "biens-communs", "registre-moderation", "indicateurs", "seances-debats", "offres"}
     for resource in package["resources"]:
         assert resource["path"].startswith("http://testserver/"), resource["name"]
         assert resource["licenses"] and resource["update_frequency"]
@@ -236,7 +236,7 @@ def test_every_dataset_is_valid_against_its_table_schema_on_the_demo_data(
         errors = [f"{e.type}: {e.message}" for task in report.tasks for e in task.errors]
         assert report.valid, (descriptor["name"], errors[:5])
         checked += 1
-    assert checked == 5
+    assert checked == 6
 
 
 def test_a_hostile_register_still_validates_against_its_schema(client, register_pact, tmp_path):
@@ -263,6 +263,9 @@ FILES = [
     "/tableau-de-bord/indicateurs.json",
     "/debats/seances.csv",
     "/debats/agenda.ics",
+    "/offres/offres.csv",
+    "/offres/offres.geojson",
+    "/offres/offres.ics",
     "/donnees/datapackage.json",
     "/actualites/rss.xml",
     "/actualites/atom.xml",
