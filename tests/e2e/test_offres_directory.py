@@ -1,0 +1,81 @@
+"""A resident finds a free activity without screens near them, in a real browser at desktop
+(1280 px) and phone (375 px) widths: the filters without JavaScript and with the keyboard, the
+offer page with when it was last confirmed, its calendar file with a weekly rule, and the map
+when scripts run. axe-core audits the directory and the offer page. Screenshots go to
+var/screenshots/."""
+
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import expect
+
+from tests.e2e.conftest import ROOT, assert_accessible
+
+SHOTS = ROOT / "var" / "screenshots"
+SIZES = pytest.mark.parametrize("width,height", [(1280, 900), (375, 812)], ids=["1280", "375"])
+GARDENING = "Jardinage collectif du samedi"
+
+
+def _shot(page, name: str) -> None:
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(Path(SHOTS) / f"{name}.png"), full_page=True)
+
+
+@SIZES
+def test_resident_finds_a_free_activity_without_screens_near_them(new_page, width, height):
+    page = new_page(javascript=False)
+    page.set_viewport_size({"width": width, "height": height})
+    page.goto("/")
+    page.get_by_role("navigation", name="Menu principal").get_by_role("link", name="Offres près de chez vous").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Offres qui font lien")
+
+    # The filters, with the keyboard: a neighbourhood, free of charge, without screens.
+    search = page.get_by_role("search", name="Chercher dans les offres")
+    search.get_by_label("Quartier").select_option("Quartier des Fleurs")
+    search.get_by_label("Coût").select_option("gratuit")
+    screens = search.get_by_label("Sans écran")
+    screens.focus()
+    page.keyboard.press("Space")
+    expect(screens).to_be_checked()
+    search.get_by_role("button", name="Chercher").focus()
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    assert "sans_ecran=1" in page.url and "cout=gratuit" in page.url
+
+    cards = page.locator(".register-list > li")
+    expect(cards.first).to_be_visible()
+    for index in range(cards.count()):
+        card = cards.nth(index)
+        expect(card).to_contain_text("Gratuit")
+        expect(card).to_contain_text("Sans écran")
+        expect(card).to_contain_text("Quartier des Fleurs")
+    expect(page.get_by_role("link", name=GARDENING)).to_be_visible()
+    assert_accessible(page)
+    _shot(page, f"offres-directory-{width}")
+
+    page.get_by_role("link", name=GARDENING).click()
+    expect(page.get_by_role("heading", level=1)).to_have_text(GARDENING)
+    facts = page.locator(".offer-facts")
+    expect(facts).to_contain_text("Dernière confirmation")
+    expect(facts).to_contain_text("Quelqu’un peut vous accompagner la première fois")
+    expect(page.locator(".offer-badges")).to_contain_text("Sans écran")
+    assert_accessible(page)
+    _shot(page, f"offres-offer-{width}")
+
+    with page.expect_download() as download:
+        page.get_by_role("link", name="Ajouter à mon calendrier (.ics)").click()
+    body = Path(download.value.path()).read_text(encoding="utf-8")
+    assert "BEGIN:VEVENT" in body and f"SUMMARY:{GARDENING}" in body
+    assert "RRULE:FREQ=WEEKLY;BYDAY=SA" in body
+
+
+def test_the_map_shows_the_offers_found_when_scripts_run(new_page):
+    page = new_page()
+    page.set_viewport_size({"width": 1280, "height": 900})
+    page.goto("/offres/?sans_ecran=1&cout=gratuit")
+    canvas = page.locator("#offer-map")
+    expect(canvas).to_have_attribute("data-markers", r"^[1-9]\d*$")
+    listed = page.locator(".register-list > li").count()
+    assert int(canvas.get_attribute("data-markers")) <= listed
+    assert_accessible(page)
+    _shot(page, "offres-map-1280")
