@@ -58,26 +58,37 @@ def my_offers(request):
     )
 
 
+def _offer_form_page(request, form, *, save, done, **context):
+    """The offer form: on a valid post, ``save(data)`` (a service) and back to the offer;
+    otherwise the form again with the field's or the service's error in place."""
+    status = 200
+    if request.method == "POST":
+        status = 400
+        if form.is_valid():
+            try:
+                offer = save(form.service_data())
+            except ApplicationError as exc:
+                form.add_error(None, exc.detail)
+                status = _status(exc)
+            else:
+                messages.success(request, done)
+                return redirect(offer)
+    return render(request, "offres/offer_form.html", {"form": form, **context}, status=status)
+
+
 @login_required
 @require_http_methods(["GET", "POST"])
 def offer_create(request):
     if not rules.has_perm("offres.add_offer", request.user):
         raise Http404()
     form = OfferForm(request.POST or None, organisations=_organisations(request.user))
-    status = 200
-    if request.method == "POST":
-        if form.is_valid():
-            try:
-                offer = services.offer_create(actor=request.user, data=form.service_data())
-            except ApplicationError as exc:
-                form.add_error(None, exc.detail)
-                status = _status(exc)
-            else:
-                messages.success(request, _("The offer is published in the directory."))
-                return redirect(offer)
-        else:
-            status = 400
-    return render(request, "offres/offer_form.html", {"form": form, "creating": True}, status=status)
+    return _offer_form_page(
+        request,
+        form,
+        save=lambda data: services.offer_create(actor=request.user, data=data),
+        done=_("The offer is published in the directory."),
+        creating=True,
+    )
 
 
 @login_required
@@ -87,20 +98,13 @@ def offer_edit(request, pk: int):
     if not rules.has_perm("offres.change_offer", request.user, offer):
         raise Http404()
     form = OfferForm(request.POST or None, instance=offer, organisations=_organisations(request.user))
-    status = 200
-    if request.method == "POST":
-        if form.is_valid():
-            try:
-                services.offer_update(actor=request.user, offer=offer, data=form.service_data())
-            except ApplicationError as exc:
-                form.add_error(None, exc.detail)
-                status = _status(exc)
-            else:
-                messages.success(request, _("The offer is updated and confirmed as current."))
-                return redirect(offer)
-        else:
-            status = 400
-    return render(request, "offres/offer_form.html", {"form": form, "offer": offer}, status=status)
+    return _offer_form_page(
+        request,
+        form,
+        save=lambda data: services.offer_update(actor=request.user, offer=offer, data=data),
+        done=_("The offer is updated and confirmed as current."),
+        offer=offer,
+    )
 
 
 @login_required
@@ -108,23 +112,13 @@ def offer_edit(request, pk: int):
 def offer_suggest(request):
     if not rules.has_perm("offres.suggest_offer", request.user):
         return render(request, "offres/cannot_suggest.html", status=403)
-    form = SuggestForm(request.POST or None)
-    status = 200
-    if request.method == "POST":
-        if form.is_valid():
-            try:
-                offer = services.offer_suggest(actor=request.user, data=form.service_data())
-            except ApplicationError as exc:
-                form.add_error(None, exc.detail)
-                status = _status(exc)
-            else:
-                messages.success(
-                    request, _("Thank you! Your suggestion will be reviewed before it appears in the directory.")
-                )
-                return redirect(offer)
-        else:
-            status = 400
-    return render(request, "offres/offer_form.html", {"form": form, "suggesting": True}, status=status)
+    return _offer_form_page(
+        request,
+        SuggestForm(request.POST or None),
+        save=lambda data: services.offer_suggest(actor=request.user, data=data),
+        done=_("Thank you! Your suggestion will be reviewed before it appears in the directory."),
+        suggesting=True,
+    )
 
 
 @login_required

@@ -37,10 +37,10 @@ def test_resident_finds_a_free_activity_without_screens_near_them(new_page, widt
     screens.focus()
     page.keyboard.press("Space")
     expect(screens).to_be_checked()
-    search.get_by_role("button", name="Chercher").focus()
+    search.get_by_role("button", name="Rechercher").focus()
     with page.expect_navigation():
         page.keyboard.press("Enter")
-    assert "sans_ecran=1" in page.url and "cout=gratuit" in page.url
+    assert "sans_ecran=on" in page.url and "cout=gratuit" in page.url
 
     cards = page.locator(".register-list > li")
     expect(cards.first).to_be_visible()
