@@ -143,8 +143,8 @@ def load(*, stdout) -> None:
         }
         if latitude is not None:
             # Spread the offers of a neighbourhood around its centre, a few dozen metres apart.
-            data["latitude"] = Decimal(f"{latitude + ((index % 5) - 2) * 0.0006:.6f}")
-            data["longitude"] = Decimal(f"{longitude + ((index % 3) - 1) * 0.0009:.6f}")
+            data["latitude"] = Decimal(f"{latitude + ((index % 5) - 2) * 0.0003:.6f}")
+            data["longitude"] = Decimal(f"{longitude + ((index % 3) - 1) * 0.0005:.6f}")
         if when is not None:
             weekday, start, end = when
             data["starts_at"] = _next(weekday, start)

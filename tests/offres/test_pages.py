@@ -153,3 +153,10 @@ def test_an_offer_page_costs_the_same_queries_whatever_its_history(
         offer_transition(offer=offer, name="confirm", actor=people.city_agent)
     with django_assert_max_num_queries(len(few.captured_queries)):
         client.get(offer.get_absolute_url())
+
+
+def test_an_oversized_reason_is_refused_with_its_own_error(client_for, people, make_offer):
+    offer = make_offer(organisation=people.association)
+    response = client_for(people.city_agent).post(f"/offres/{offer.pk}/action/withdraw/", {"reason": "x" * 2001})
+    assert response.status_code == 400 and "trop long" in response.content.decode()
+    assert Offer.objects.get(pk=offer.pk).status == Offer.Status.PUBLISHED
