@@ -147,7 +147,8 @@ def offer_action(request, pk: int, name: str):
     offer = visible_offer(request, pk)
     if name not in services.MANUAL:
         raise Http404()
-    form = ReasonForm()
+    form = ReasonForm(request.POST)
+    form.is_valid()  # bound and cleaned, to carry the service's error back to the page
     # The service checks the reason (required or not, its length) and says what is wrong.
     reason = request.POST.get("reason", "")
     try:

@@ -2,6 +2,7 @@
 table, year and engagement filters, CSV and JSON downloads, bad input, constant query count."""
 
 import csv
+import datetime
 import io
 import json
 
@@ -9,6 +10,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import timezone
 
 from evaluation.dashboard import DASHBOARD_KEYS
 from tests.evaluation import indicator_data
@@ -91,6 +93,11 @@ def test_downloads_refuse_a_bad_year(engagements, client, name):
 
 
 def test_csv_holds_every_figure_shown(known, client):
+    from offres.models import Offer
+
+    # An offer listed in 2025, so that the offers' figures have a row too.
+    offer = Offer.objects.create(title="Chorale", summary="Chanter ensemble.", status="published", neighbourhood="Nord")
+    Offer.objects.filter(pk=offer.pk).update(created_at=timezone.make_aware(datetime.datetime(2025, 3, 1)))
     response = client.get(reverse("cite_dashboard_csv"), {"annee": 2025})
 
     assert response.status_code == 200
