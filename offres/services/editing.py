@@ -55,6 +55,11 @@ MAX_DESCRIPTION = 5000
 SUGGESTIONS_PER_DAY = 5
 
 
+def _label(name: str) -> str:
+    """A field's name as the forms show it."""
+    return str(getattr(Offer._meta.get_field(name), "verbose_name", name))
+
+
 def _apply(offer: Offer, data: dict) -> list[str]:
     """Set the fields of ``data`` on ``offer`` after checking them; returns the fields changed."""
     unknown = set(data) - set(EDITABLE_FIELDS) - {"engagements"}
@@ -91,7 +96,7 @@ def _apply(offer: Offer, data: dict) -> list[str]:
     try:
         offer.full_clean(exclude=["created_by", "engagements"])
     except ValidationError as exc:
-        messages = [f"{offer._meta.get_field(f).verbose_name if f != '__all__' else ''}: {' '.join(m)}".lstrip(": ")
+        messages = [f"{_label(f) if f != '__all__' else ''}: {' '.join(m)}".lstrip(": ")
                     for f, m in exc.message_dict.items()]  # fmt: skip
         raise InvalidInput("; ".join(messages), code="INVALID_OFFER") from exc
     return changed
@@ -171,7 +176,7 @@ def offer_update(*, actor, offer: Offer, data: dict) -> Offer:
         if _set_engagements(locked, data):
             changed.append("engagements")
         if changed:
-            labels = ", ".join(str(Offer._meta.get_field(name).verbose_name) for name in changed)
+            labels = ", ".join(_label(name) for name in changed)
             OfferEvent.objects.create(
                 offer=locked,
                 kind=OfferEvent.Kind.UPDATED,
