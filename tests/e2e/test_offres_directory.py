@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
-from tests.e2e.conftest import ROOT, assert_accessible
+from tests.e2e.conftest import ROOT, assert_accessible, login
 
 SHOTS = ROOT / "var" / "screenshots"
 SIZES = pytest.mark.parametrize("width,height", [(1280, 900), (375, 812)], ids=["1280", "375"])
@@ -87,3 +87,54 @@ def test_the_map_shows_the_offers_found_when_scripts_run(new_page):
     assert int(canvas.get_attribute("data-markers")) <= listed
     assert_accessible(page)
     _shot(page, "offres-map-1280")
+
+
+@SIZES
+def test_an_agent_confirms_an_offer_to_verify_and_an_association_publishes_one(new_page, e2e_db, width, height):
+    """The demo « Soirée jeux de société » was reported outdated by two residents: the city agent
+    finds it in « Mes offres », reads the reports and confirms it. The demo association publishes
+    an offer from the form (the pages audited by axe-core)."""
+    import uuid
+
+    from accounts.demo import demo_user
+    from offres.models import Offer
+    from offres.services import offer_report
+
+    token = uuid.uuid4().hex[:6]
+    reported = Offer.objects.get(title="Soirée jeux de société")
+    if reported.status != Offer.Status.TO_VERIFY:  # confirmed by the other width's run: report it again
+        for email in ("habitant@example.org", "elu@example.org"):
+            offer_report(actor=demo_user(email), offer=reported, reason=f"Changement de jour ? {token}")
+
+    agent = new_page()
+    agent.set_viewport_size({"width": width, "height": height})
+    login(agent, "agent@example.org")
+    agent.goto("/offres/mes-offres/")
+    verify = agent.get_by_role("region", name="À vérifier")
+    expect(verify).to_contain_text("Soirée jeux de société")
+    assert_accessible(agent)
+    verify.get_by_role("link", name="Soirée jeux de société").click()
+    expect(agent.locator(".notice--warning").first).to_contain_text("À vérifier")
+    expect(agent.get_by_role("region", name="Tenir cette offre à jour")).to_contain_text("Signalements des habitants")
+    assert_accessible(agent)
+    _shot(agent, f"offres-manage-{width}")
+    with agent.expect_navigation():
+        agent.get_by_role("button", name="Confirmer qu’elle est toujours d’actualité").click()
+    expect(agent.get_by_text("Merci : l’offre est confirmée")).to_be_visible()
+    assert Offer.objects.get(pk=reported.pk).status == Offer.Status.PUBLISHED
+
+    association = new_page()
+    association.set_viewport_size({"width": width, "height": height})
+    login(association, "association@example.org")
+    association.goto("/offres/publier/")
+    title = f"Atelier graines {token}"
+    association.get_by_label("titre").fill(title)
+    association.get_by_label("résumé").fill("Échanger des graines et des conseils de jardinage.")
+    association.get_by_label("quartier").select_option("Quartier des Fleurs")
+    association.get_by_label("sans écran").check()
+    assert_accessible(association)
+    with association.expect_navigation():
+        association.get_by_role("button", name="Publier").click()
+    expect(association.get_by_role("heading", level=1)).to_have_text(title)
+    expect(association.locator(".offer-facts")).to_contain_text("Dernière confirmation")
+    assert Offer.objects.get(title=title).organisation.slug == "jardins-partages"
