@@ -1,9 +1,11 @@
-"""What offers add to the site's pages: the listed offers in the site search (``programme.search``)."""
+"""What offers add to the site's pages: the listed offers in the site search (``programme.search``)
+and, on an engagement's page, the offers that serve it (``programme.linked``)."""
 
 from django.utils.translation import gettext as _
 from wagtail import hooks
 
 from offres.selectors import offers_listed
+from programme.linked import ENGAGEMENT_SECTIONS, EngagementSection
 from programme.search import SearchHit, search_backend
 
 
@@ -20,3 +22,20 @@ def search_offers(words: str, limit: int) -> list[SearchHit]:
         )
         for offer in offers
     ]
+
+
+ENGAGEMENT_OFFERS = 6
+
+
+@hooks.register(ENGAGEMENT_SECTIONS)
+def engagement_offers(*, page, request) -> EngagementSection | None:
+    """The offers that serve this engagement, a few of them, with a link to the directory
+    filtered on it (one query; nothing shown when there is none)."""
+    offers = list(offers_listed().filter(engagements=page).order_by("title", "pk")[: ENGAGEMENT_OFFERS + 1])
+    if not offers:
+        return None
+    return EngagementSection(
+        template="offres/includes/engagement_offers.html",
+        context={"offers": offers[:ENGAGEMENT_OFFERS], "more_offers": len(offers) > ENGAGEMENT_OFFERS},
+        stylesheets=("offres/offres.css",),
+    )

@@ -4,6 +4,7 @@ import pytest
 from django.utils import timezone
 
 from offres.models import Offer
+from tests.programme.conftest import build_programme, home  # noqa: F401 (the programme's fixtures)
 
 
 @pytest.fixture

@@ -208,3 +208,17 @@ def test_the_sitemap_lists_listed_offers(client, make_offer):
     hidden = make_offer(title="Caché", status=Offer.Status.SUGGESTED)
     body = client.get("/sitemap.xml").content.decode()
     assert f"/offres/{shown.pk}/" in body and f"/offres/{hidden.pk}/" not in body
+
+
+def test_an_engagement_page_lists_the_offers_that_serve_it(client, make_offer, build_programme):
+    from programme.models import EngagementPage
+
+    build_programme()
+    engagement = EngagementPage.objects.order_by("number").first()
+    offer = make_offer(title="Chorale du quartier")
+    offer.engagements.add(engagement)
+    hidden = make_offer(title="Chorale retirée", status=Offer.Status.WITHDRAWN)
+    hidden.engagements.add(engagement)
+    page = client.get(engagement.url).content.decode()
+    assert "Chorale du quartier" in page and "Chorale retirée" not in page
+    assert f"/offres/?engagement={engagement.pk}" in page
