@@ -139,9 +139,7 @@ def test_the_referred_offer_page_is_not_found_for_anyone_else(people, client_for
 def test_the_referral_form_is_refused_to_non_connectors(people, client_for, offer, role):
     client = client_for(people[role])
     assert client.get("/orientation/nouvelle/").status_code == 403
-    response = client.post(
-        "/orientation/nouvelle/", {"first_name": "X", "offers": [offer.pk], "consent": "on"}
-    )
+    response = client.post("/orientation/nouvelle/", {"first_name": "X", "offers": [offer.pk], "consent": "on"})
     assert response.status_code == 403
 
 

@@ -93,9 +93,7 @@ def test_an_offer_not_listed_is_refused(client_for, connector, make_offer, assoc
     response = _post(client_for(connector), hidden)
     assert response.status_code == 400 and not Referral.objects.exists()
     with pytest.raises(InvalidInput) as error:
-        services.referral_create(
-            actor=connector, offer_ids=[hidden.pk], first_name="A", contact="", consent_given=True
-        )
+        services.referral_create(actor=connector, offer_ids=[hidden.pk], first_name="A", contact="", consent_given=True)
     assert error.value.code == "OFFER_NOT_LISTED"
 
 
