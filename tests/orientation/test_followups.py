@@ -82,7 +82,7 @@ def test_someone_elses_follow_up_is_not_found(client_for, make_connector, ccas, 
 
 @override_settings(ORIENTATION_RETENTION_MONTHS=6)
 def test_the_retention_limit_erases_the_personal_fields(refer, resident, connector):
-    referral, token = refer()
+    referral, _token = refer()
     line = referral.lines.get()
     binome = services.binome_volunteer(actor=resident)
     services.binome_pair(actor=connector, line=line, binome_id=binome.pk)

@@ -11,7 +11,7 @@ from orientation.models import FollowUp, Referral, ReferralOffer
 
 
 def test_the_person_sees_their_referral(client, refer):
-    referral, token = refer(first_name="Josiane", contact="06 12 34 56 78")
+    _referral, token = refer(first_name="Josiane", contact="06 12 34 56 78")
     response = client.get(f"/orientation/ma-demarche/{token}/")
     assert response.status_code == 200
     body = response.content.decode()
@@ -22,7 +22,7 @@ def test_the_person_sees_their_referral(client, refer):
 
 
 def test_the_person_deletes_their_referral(client, refer, team_member):
-    referral, token = refer()
+    _referral, token = refer()
     assert Notification.objects.filter(recipient=team_member).exists()
     response = client.post(f"/orientation/ma-demarche/{token}/", {"confirm": "yes"})
     assert response.status_code == 200 and "supprimée" in response.content.decode()
@@ -90,6 +90,6 @@ def test_an_erased_referral_link_opens_nothing(client, refer):
 
 
 def test_the_connector_deletes_a_referral(client_for, refer, connector):
-    referral, token = refer()
+    referral, _token = refer()
     response = client_for(connector).post(f"/orientation/{referral.pk}/supprimer/")
     assert response.status_code == 302 and not Referral.objects.exists()
