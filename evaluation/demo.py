@@ -65,6 +65,7 @@ def load(*, stdout) -> None:
             _indicator("age_bands"),
             *_narrative(10),
             _indicator("by_engagement"),
+            _indicator("referrals"),
         ],
     )
     home.add_child(instance=report)

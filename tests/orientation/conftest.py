@@ -33,7 +33,12 @@ def association(make_organisation, team_member):
 
 @pytest.fixture
 def offer(make_offer, association):
-    return make_offer(title="Jardinage collectif du samedi", organisation=association, companion_first_visit=True)
+    return make_offer(
+        title="Jardinage collectif du samedi",
+        kind=Offer.Kind.GROUP,
+        organisation=association,
+        companion_first_visit=True,
+    )
 
 
 @pytest.fixture
