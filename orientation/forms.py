@@ -67,7 +67,7 @@ class AttendanceForm(forms.Form):
             ("did_not_come", pgettext_lazy("referral attendance", "Did not come")),
         ],
     )
-    on = forms.DateField(label=_("Date"), widget=forms.DateInput(attrs={"type": "date"}))
+    on = forms.DateField(label=_("Date"), widget=forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"}))
 
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("initial", {"on": timezone.localdate()})
@@ -77,7 +77,9 @@ class AttendanceForm(forms.Form):
 class PairingForm(forms.Form):
     binome = forms.TypedChoiceField(label=_("Volunteer companion"), coerce=int, required=False, empty_value=None)
     meeting_on = forms.DateField(
-        label=_("Day of the first visit (optional)"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+        label=_("Day of the first visit (optional)"),
+        required=False,
+        widget=forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"}),
     )
 
     def __init__(self, *args, binomes, **kwargs):

@@ -289,7 +289,7 @@ def binome(request):
 
 def _person_response(response):
     # The link is the key: never cached, never sent on to another site, never indexed.
-    response["Referrer-Policy"] = "no-referrer"
+    response["Referrer-Policy"] = "same-origin"
     response["X-Robots-Tag"] = "noindex, nofollow"
     return response
 

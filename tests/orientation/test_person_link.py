@@ -16,7 +16,7 @@ def test_the_person_sees_their_referral(client, refer):
     assert response.status_code == 200
     body = response.content.decode()
     assert "Josiane" in body and "06 12 34 56 78" in body and "Jardinage collectif du samedi" in body
-    assert response["Referrer-Policy"] == "no-referrer"
+    assert response["Referrer-Policy"] == "same-origin"
     assert "noindex" in response["X-Robots-Tag"]
     assert "no-cache" in response["Cache-Control"] or "max-age=0" in response["Cache-Control"]
 
