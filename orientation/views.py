@@ -20,6 +20,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from core.errors import ApplicationError, NotFound
+from debates.hall import join_qr_svg
 from orientation import selectors, services
 from orientation.consent import consent_text
 from orientation.forms import AttendanceForm, BinomeForm, FollowUpForm, PairingForm, ReferralForm
@@ -143,7 +144,8 @@ def referral_link(request, pk: int):
         return redirect("orientation:link", referral.pk)
     token = request.session.pop(LINK_SESSION_KEY % referral.pk, None)
     url = request.build_absolute_uri(reverse("orientation:person", args=[token])) if token else None
-    return render(request, "orientation/link.html", {"referral": referral, "url": url})
+    qr = join_qr_svg(url, title=_("QR code of the private link")) if url else None
+    return render(request, "orientation/link.html", {"referral": referral, "url": url, "qr": qr})
 
 
 @login_required

@@ -53,7 +53,9 @@ def _forged(referral_id, secret="x" * 32):
         lambda r, t: _forged(r.pk),  # signed with another salt
         lambda r, t: consent.make_token(r.pk, "a-guessed-secret"),  # right signature, wrong secret
         lambda r, t: consent.make_token(r.pk + 1, t),  # another referral's id
-        lambda r, t: signing.dumps(["1", "x"], salt=consent.LINK_SALT),  # wrong types
+        lambda r, t: signing.Signer(salt=consent.LINK_SALT).sign(f"x{r.pk}.secret"),  # malformed
+        lambda r, t: signing.Signer(salt=consent.LINK_SALT).sign(f"{r.pk}"),  # no secret
+        lambda r, t: signing.dumps([r.pk, "x"], salt=consent.LINK_SALT),  # another format
         lambda r, t: "a" * 400,  # oversize
     ],
 )

@@ -31,6 +31,7 @@ def test_a_connector_refers_someone_with_consent(client_for, connector, offer, t
     # The link is shown once.
     link_page = client.get(f"/orientation/{referral.pk}/lien/").content.decode()
     assert "/orientation/ma-demarche/" in link_page
+    assert "QR code du lien personnel" in link_page  # the QR code, drawn here
     again = client.get(f"/orientation/{referral.pk}/lien/").content.decode()
     assert "/orientation/ma-demarche/" not in again and "Faire un nouveau lien" in again
 
