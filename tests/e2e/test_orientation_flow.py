@@ -133,3 +133,15 @@ def test_the_person_deletes_without_javascript(new_page, e2e_db):
     page.get_by_label("Je veux supprimer mon orientation").check()
     page.get_by_role("button", name="Supprimer mon orientation").click()
     expect(page.get_by_role("heading", name="Votre orientation est supprimée")).to_be_visible()
+
+
+@pytest.mark.parametrize("size", WIDTHS)
+def test_a_resident_sees_the_volunteer_companion_pages(size, new_page, e2e_db):
+    page = new_page()
+    page.set_viewport_size(WIDTHS[size])
+    login(page, "habitant@example.org")
+    page.goto("/orientation/")
+    expect(page.get_by_role("heading", name="Binômes bénévoles")).to_be_visible()
+    _check(page, f"hub-resident-{size}")
+    page.goto("/orientation/binome/")
+    _check(page, f"binome-{size}")
