@@ -68,3 +68,42 @@ def test_a_resident_sees_only_the_companion_offer(client_for, resident):
 
 def test_the_hub_needs_an_account(client):
     assert client.get("/orientation/").status_code == 302
+
+
+@pytest.mark.parametrize("n", [1, 5])
+def test_the_persons_page_costs_the_same_whatever_the_offers(
+    client, connector, make_offer, association, n, django_assert_max_num_queries
+):
+    offers = [make_offer(title=f"Offre {i}", organisation=association) for i in range(n)]
+    _referral, token = services.referral_create(
+        actor=connector, offer_ids=[o.pk for o in offers], first_name="Josiane", contact="", consent_given=True
+    )
+    with django_assert_max_num_queries(6):
+        response = client.get(f"/orientation/ma-demarche/{token}/")
+    assert response.content.decode().count("/offres/") >= n
+
+
+@pytest.mark.parametrize("n", [1, 6])
+def test_the_referred_offer_page_costs_the_same_whatever_the_companions(
+    client_for, make_user, team_member, line, n, django_assert_max_num_queries
+):
+    for _i in range(n):
+        services.binome_volunteer(actor=make_user())
+    client = client_for(team_member)
+    with django_assert_max_num_queries(12):
+        response = client.get(f"/orientation/offres/{line.pk}/")
+    assert response.status_code == 200
+
+
+@pytest.mark.parametrize("n", [1, 4])
+def test_the_connectors_referral_page_costs_the_same(
+    client_for, connector, make_offer, association, n, django_assert_max_num_queries
+):
+    offers = [make_offer(title=f"Offre {i}", organisation=association) for i in range(n)]
+    referral, _token = services.referral_create(
+        actor=connector, offer_ids=[o.pk for o in offers], first_name="Josiane", contact="", consent_given=True
+    )
+    client = client_for(connector)
+    with django_assert_max_num_queries(14):
+        response = client.get(f"/orientation/{referral.pk}/")
+    assert response.content.decode().count("/orientation/offres/") >= n
