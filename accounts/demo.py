@@ -16,6 +16,8 @@ ACCOUNTS = [
     ("association@example.org", "Les Jardins partagés", [], False),
     ("elu@example.org", "Claude (élue)", [Role.ELECTED_OFFICIAL], False),
     ("redaction@example.org", "Alex (rédaction)", [Role.EDITOR], False),
+    # A social worker of the CCAS who refers people to offers (orientation/demo.py: the CCAS).
+    ("connecteur@example.org", "Nadia (CCAS)", [Role.CONNECTOR], False),
 ]
 
 

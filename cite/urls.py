@@ -21,6 +21,7 @@ urlpatterns = [
     path("moderation/", include("moderation.urls")),
     path("pactes/", include("pactes.urls")),
     path("offres/", include("offres.urls")),
+    path("orientation/", include("orientation.urls")),
     path("django-admin/", admin.site.urls),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),

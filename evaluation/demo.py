@@ -67,6 +67,7 @@ def load(*, stdout) -> None:
             _indicator("by_engagement"),
             _indicator("offers_by_neighbourhood"),
             _indicator("offers_by_audience"),
+            _indicator("referrals"),
         ],
     )
     home.add_child(instance=report)

@@ -455,3 +455,20 @@ CELERY_BEAT_SCHEDULE["pactes-send-reminders"] = {
 }
 # The moderation pipeline's pluggable classifier (docs/moderation.md): empty, off.
 MODERATION_CLASSIFIER = env.MODERATION_CLASSIFIER
+
+# --- orientation (social prescribing, docs/orientation.md) ----------------------------------------
+# The connector follows each referred offer up this many months after the referral; the beat task
+# reminds them when one is due.
+ORIENTATION_FOLLOW_UP_MONTHS = (1, 3)
+# The first name and contact of a referral (and who referred, who came along) are erased this many
+# months after its last follow-up (the last milestone, or the day it was recorded if later). What
+# stays is anonymous: the offer, the month, whether the person came and kept going.
+ORIENTATION_RETENTION_MONTHS = 6
+CELERY_BEAT_SCHEDULE["orientation-follow-up-reminders"] = {
+    "task": "orientation.tasks.remind_follow_ups",
+    "schedule": crontab(hour=8, minute=15),
+}
+CELERY_BEAT_SCHEDULE["orientation-retention"] = {
+    "task": "orientation.tasks.erase_expired",
+    "schedule": crontab(hour=3, minute=40),
+}

@@ -67,6 +67,12 @@ def _age_band_label(code: str) -> str:
     return str(User.AgeBand(code).label) if code in User.AgeBand.values else code
 
 
+def _offer_kind_label(code: str) -> str:
+    from offres.models import Offer
+
+    return str(Offer.Kind(code).label) if code in Offer.Kind.values else code
+
+
 KEY_FIGURES = {
     "debates": _("Debates held"),
     "participants": _("Distinct participants in the debates"),
@@ -211,6 +217,17 @@ SPECS: dict[str, Spec] = {
         ),
         series=(_("Participants"),),
         label=_age_band_label,
+    ),
+    "referrals": Spec(
+        title=_("Referrals to offers by connectors, and whether they held"),
+        description=_(
+            "People referred to an offer by a connector in the year (one per offer), those the "
+            "offer's team saw come, and those still going three months later, by kind of offer. "
+            "A number smaller than the threshold is not shown (—), so that nobody can be recognised; "
+            "referrals the person deleted are not counted."
+        ),
+        series=(_("Referred"), _("Came"), _("Still going after 3 months")),
+        label=_offer_kind_label,
     ),
 }
 FIGURE_KEYS = list(SPECS)

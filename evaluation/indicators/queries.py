@@ -329,6 +329,41 @@ class Indicators:
         rows = [[band, n if n >= minimum else None] for band in User.AgeBand.values if (n := counts.get(band, 0))]
         return self._figure("age_bands", rows, suppressed=sum(1 for row in rows if row[1] is None))
 
+    def referrals(self) -> Figure:
+        """Referred offers of the year by kind of offer: referred, came, still going at the 3-month
+        follow-up (one query). Each number between 1 and ``INDICATORS_MIN_GROUP`` - 1 is withheld;
+        erased referrals count (their facts are anonymous), deleted ones do not."""
+        from offres.models import Offer
+        from orientation.models import FollowUp, ReferralOffer
+
+        lines = ReferralOffer.objects.filter(self._in_year("referral__created_at"))
+        if self.engagement:
+            lines = lines.filter(offer__engagements__number=self.engagement)
+        kept = FollowUp.objects.filter(line=OuterRef("pk"), months=3, outcome=FollowUp.Outcome.STILL_GOING)
+        rows = (
+            lines.order_by()
+            .values("offer__kind")
+            .annotate(
+                made=Count("pk", distinct=True),
+                came=Count("pk", distinct=True, filter=Q(attendance=ReferralOffer.Attendance.CAME)),
+                kept=Count("pk", distinct=True, filter=Exists(kept)),
+            )
+            .order_by("offer__kind")
+        )
+        minimum = settings.INDICATORS_MIN_GROUP
+
+        def shown(n: int) -> int | None:
+            return None if 0 < n < minimum else n
+
+        counts = {row["offer__kind"]: row for row in rows}
+        empty = {"made": 0, "came": 0, "kept": 0}
+        figures = [
+            [kind, shown(row["made"]), shown(row["came"]), shown(row["kept"])]
+            for kind in Offer.Kind.values
+            for row in [counts.get(kind, empty)]
+        ]
+        return self._figure("referrals", figures, suppressed=sum(1 for row in figures if None in row[1:]))
+
     def figure(self, key: str) -> Figure:
         if key not in SPECS:
             raise KeyError(key)

@@ -1,0 +1,160 @@
+"""The offer's team marks whether the person came; a volunteer companion comes along the first
+time. Wrong states and bad input change nothing."""
+
+import datetime as dt
+
+import pytest
+from django.utils import timezone
+
+from core.errors import InvalidInput, InvalidState, NotFound, PermissionDenied
+from notifications.models import Notification, OutgoingEmail
+from orientation import services
+from orientation.models import Binome, ReferralOffer
+
+
+def test_the_team_marks_the_person_came(client_for, team_member, connector, line):
+    client = client_for(team_member)
+    page = client.get(f"/orientation/offres/{line.pk}/").content.decode()
+    assert "Josiane" in page and "06 12 34 56 78" in page
+    today = timezone.localdate().isoformat()
+    response = client.post(f"/orientation/offres/{line.pk}/venue/", {"outcome": "came", "on": today})
+    assert response.status_code == 302
+    line.refresh_from_db()
+    assert (line.attendance, line.attendance_on, line.attendance_by) == ("came", timezone.localdate(), team_member)
+    told = Notification.objects.get(recipient=connector, kind="referral_attendance")
+    assert told.data == {"came": True}
+    email = OutgoingEmail.objects.get(recipient=connector)
+    assert "Josiane" not in email.body + email.subject
+
+
+def test_absent_then_came_but_never_back(team_member, line):
+    today = timezone.localdate()
+    services.attendance_mark(actor=team_member, line=line, outcome="did_not_come", on=today)
+    with pytest.raises(InvalidState):
+        services.attendance_mark(actor=team_member, line=line, outcome="did_not_come", on=today)
+    services.attendance_mark(actor=team_member, line=line, outcome="came", on=today)
+    for outcome in ["came", "did_not_come"]:
+        with pytest.raises(InvalidState) as error:
+            services.attendance_mark(actor=team_member, line=line, outcome=outcome, on=today)
+        assert error.value.code == "ALREADY_CAME"
+    line.refresh_from_db()
+    assert line.attendance == "came"
+
+
+@pytest.mark.parametrize(
+    ("outcome", "on"),
+    [
+        ("maybe", timezone.localdate()),
+        ("pending", timezone.localdate()),
+        ("came", timezone.localdate() + dt.timedelta(days=1)),
+        ("came", timezone.localdate() - dt.timedelta(days=30)),
+        ("came", "2026-01-01"),
+        ("came", timezone.now()),
+    ],
+)
+def test_bad_attendance_is_refused(team_member, line, outcome, on):
+    with pytest.raises(InvalidInput):
+        services.attendance_mark(actor=team_member, line=line, outcome=outcome, on=on)
+    line.refresh_from_db()
+    assert line.attendance == "pending" and line.attendance_on is None
+
+
+def test_bad_attendance_from_the_page_changes_nothing(client_for, team_member, line):
+    client = client_for(team_member)
+    for data in [{"outcome": "came", "on": "not a date"}, {"outcome": "x", "on": "2026-01-01"}, {}]:
+        assert client.post(f"/orientation/offres/{line.pk}/venue/", data).status_code == 302
+    line.refresh_from_db()
+    assert line.attendance == "pending"
+
+
+def test_forged_line_ids_are_not_found(client_for, team_member, line):
+    client = client_for(team_member)
+    assert client.get(f"/orientation/offres/{line.pk + 100}/").status_code == 404
+    assert client.post(f"/orientation/offres/{line.pk + 100}/venue/", {"outcome": "came"}).status_code == 404
+
+
+def test_a_deleted_line_cannot_be_marked(team_member, line):
+    line.referral.delete()
+    with pytest.raises(NotFound):
+        services.attendance_mark(actor=team_member, line=line, outcome="came", on=timezone.localdate())
+
+
+# --- companions ---------------------------------------------------------------------------------
+
+
+def test_a_resident_volunteers_and_is_paired(client_for, resident, team_member, line):
+    client = client_for(resident)
+    response = client.post("/orientation/binome/", {"neighbourhood": "Centre", "agree": "on"})
+    assert response.status_code == 302
+    binome = Binome.objects.get(user=resident)
+    meeting = timezone.localdate() + dt.timedelta(days=3)
+    response = client_for(team_member).post(
+        f"/orientation/offres/{line.pk}/binome/", {f"p{line.pk}-binome": binome.pk, f"p{line.pk}-meeting_on": meeting}
+    )
+    assert response.status_code == 302
+    line.refresh_from_db()
+    assert (line.binome, line.binome_meeting_on, line.paired_by) == (binome, meeting, team_member)
+    assert Notification.objects.filter(recipient=resident, kind="binome_paired").exists()
+    email = OutgoingEmail.objects.get(recipient=resident)
+    assert "Josiane" not in email.body
+    # The companion sees the first name, the offer and the date; not the contact.
+    page = client_for(resident).get(f"/orientation/offres/{line.pk}/").content.decode()
+    assert "Josiane" in page and "Jardinage collectif du samedi" in page
+    assert "06 12 34 56 78" not in page and "Venue ?" not in page
+
+
+def test_volunteering_needs_the_agreement_and_a_confirmed_address(client_for, resident, unverified):
+    assert client_for(resident).post("/orientation/binome/", {"neighbourhood": "Centre"}).status_code == 400
+    assert not Binome.objects.exists()
+    with pytest.raises(PermissionDenied):
+        services.binome_volunteer(actor=unverified)
+    with pytest.raises(InvalidInput):
+        services.binome_volunteer(actor=resident, neighbourhood="x" * 121)
+
+
+def test_a_companion_withdraws_and_their_pairings_lose_them(resident, connector, line):
+    binome = services.binome_volunteer(actor=resident)
+    services.binome_pair(actor=connector, line=line, binome_id=binome.pk)
+    services.binome_withdraw(actor=resident)
+    line.refresh_from_db()
+    assert line.binome is None and not Binome.objects.exists()
+    with pytest.raises(InvalidState):
+        services.binome_withdraw(actor=resident)
+
+
+@pytest.mark.parametrize(
+    ("binome_id", "meeting_on", "error"),
+    [
+        (999999, None, NotFound),
+        ("1", None, InvalidInput),
+        (None, timezone.localdate() - dt.timedelta(days=1), None),  # no companion: the date is dropped
+        ("own", timezone.localdate() - dt.timedelta(days=1), InvalidInput),
+        ("own", "2030-01-01", InvalidInput),
+    ],
+)
+def test_bad_pairings_are_refused(resident, connector, line, binome_id, meeting_on, error):
+    binome = services.binome_volunteer(actor=resident)
+    binome_id = binome.pk if binome_id == "own" else binome_id
+    if error is None:
+        services.binome_pair(actor=connector, line=line, binome_id=binome_id, meeting_on=None)
+        return
+    with pytest.raises(error):
+        services.binome_pair(actor=connector, line=line, binome_id=binome_id, meeting_on=meeting_on)
+    line.refresh_from_db()
+    assert line.binome is None
+
+
+def test_no_companion_after_the_person_came(resident, connector, team_member, line):
+    binome = services.binome_volunteer(actor=resident)
+    services.attendance_mark(actor=team_member, line=line, outcome="came", on=timezone.localdate())
+    with pytest.raises(InvalidState):
+        services.binome_pair(actor=connector, line=line, binome_id=binome.pk)
+
+
+def test_a_deleted_account_is_not_a_companion(resident, connector, line):
+    binome = services.binome_volunteer(actor=resident)
+    resident.is_active = False
+    resident.save()
+    with pytest.raises(NotFound):
+        services.binome_pair(actor=connector, line=line, binome_id=binome.pk)
+    assert ReferralOffer.objects.get().binome is None
