@@ -20,6 +20,7 @@ urlpatterns = [
     path("debats/", include("debates.urls")),
     path("moderation/", include("moderation.urls")),
     path("pactes/", include("pactes.urls")),
+    path("benevolat/", include("benevolat.urls")),
     path("django-admin/", admin.site.urls),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
