@@ -51,7 +51,7 @@ def calls_for_list(
 
 def neighbourhoods_listed() -> list[str]:
     """The neighbourhoods of the listed calls, for the filter (one query)."""
-    values = calls_listed().annotate(where=NEIGHBOURHOOD).values_list("where", flat=True).distinct()
+    values = calls_listed().annotate(where=NEIGHBOURHOOD).order_by().values_list("where", flat=True).distinct()
     return sorted({value for value in values if value})
 
 

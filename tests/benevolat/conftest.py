@@ -47,7 +47,7 @@ def make_offer(make_organisation):
 
 
 @pytest.fixture
-def world(people, make_pact, make_offer, make_organisation, make_user):
+def world(people, make_pact, make_offer, make_organisation, make_user):  # noqa: F811
     """``people`` of the pact tests plus: an offer run by the pacts' association (whose
     representative is ``people.proponent``), a member (not representative) of it, a resident
     without a verified address, an active pact and a pact in co-design."""
@@ -70,3 +70,8 @@ def offer_call(world):
 @pytest.fixture
 def pact_call(world):
     return call_publish(actor=world.other_party, pact=world.pact, text=call_text(title="Animer les goûters"))
+
+
+@pytest.fixture(autouse=True)
+def _offer_pages(settings):
+    settings.ROOT_URLCONF = "tests.benevolat.urls"
