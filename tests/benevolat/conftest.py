@@ -12,6 +12,7 @@ from benevolat.services import CallText, call_publish
 from offres.models import Offer
 from pactes.models import Pact
 from tests.pactes.conftest import make_pact, people  # noqa: F401 (fixtures)
+from tests.programme.conftest import build_programme, home  # noqa: F401 (fixtures)
 
 
 def call_text(**changes) -> CallText:
