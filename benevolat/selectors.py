@@ -119,12 +119,12 @@ def volunteering_by_neighbourhood(*, start: dt.date, end: dt.date, calls: QueryS
         .values("where")
         .annotate(
             volunteers=Count("volunteer", distinct=True, filter=accepted_in_year | Q(gave_in_year)),
-            hours=Coalesce(Sum("hours__hours", filter=in_year), Value(0), output_field=DecimalField()),
+            given=Coalesce(Sum("hours__hours", filter=in_year), Value(0), output_field=DecimalField()),
         )
         .order_by("where")
     )
     return [
-        [row["where"], row["volunteers"], _number(row["hours"])] for row in rows if row["volunteers"] or row["hours"]
+        [row["where"], row["volunteers"], _number(row["given"])] for row in rows if row["volunteers"] or row["given"]
     ]
 
 

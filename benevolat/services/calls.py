@@ -99,7 +99,7 @@ def call_publish(*, actor: User, text: CallText, offer: Offer | None = None, pac
         if offer is not None:
             offer = Offer.objects.select_for_update().get(pk=offer.pk)
             require(actor, "benevolat.publish_call_on_offer", offer)
-        else:
+        elif pact is not None:
             # The pact's row: its status cannot change while the call is written.
             pact = Pact.objects.select_for_update().get(pk=pact.pk)
             require(actor, "benevolat.publish_call_on_pact", pact)

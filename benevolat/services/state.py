@@ -28,7 +28,7 @@ ANSWER_TRANSITIONS: dict[str, tuple[tuple[str, ...], str]] = {
     "answer_again": ((A.WITHDRAWN,), A.PENDING),
 }
 
-CALL_STATE_ERRORS = {
+CALL_STATE_ERRORS: dict[str, tuple] = {
     C.CLOSED: (_("This call for volunteers is closed."), "CALL_CLOSED"),
     C.FILLED: (_("Every place of this call is taken."), "CALL_FILLED"),
 }
