@@ -15,10 +15,11 @@ from accounts.predicates import has_verified_email
 from benevolat import selectors, services
 from benevolat.forms import AnswerForm, CallForm, DecisionForm, FilterForm, HoursForm
 from benevolat.models import Answer, Call
-from core.errors import ApplicationError, InvalidInput, VerificationRequired
+from core.errors import ApplicationError, VerificationRequired
 from offres.models import Offer
 from pactes.models import Pact
 from pactes.predicates import allowed
+from pactes.views.common import form_error
 
 PAGE_SIZE = 20
 
@@ -35,13 +36,6 @@ def _back_to(call: Call) -> HttpResponseRedirect:
     response = HttpResponseRedirect(call.get_absolute_url())
     response.status_code = 303
     return response
-
-
-def _first_error(form) -> InvalidInput:
-    for field, errors in form.errors.items():
-        label = form.fields[field].label if field in form.fields else ""
-        return InvalidInput(_("%(field)s: %(error)s") % {"field": label, "error": errors[0]} if label else errors[0])
-    return InvalidInput()
 
 
 @require_safe
@@ -110,7 +104,7 @@ def call_answer(request, pk: int):
         error = VerificationRequired()
     elif request.method == "POST":
         if not form.is_valid():
-            error = _first_error(form)
+            error = form_error(form)
         else:
             try:
                 services.answer_create(actor=request.user, call=call, message=form.cleaned_data["message"])
@@ -165,7 +159,7 @@ def answer_decide(request, pk: int, answer_id: int):
     answer = _answer_of_call(call, answer_id)
     form = DecisionForm(request.POST)
     if not form.is_valid():
-        return _failed(request, call, _first_error(form))
+        return _failed(request, call, form_error(form))
     accept = form.cleaned_data["decision"] == "accept"
     return _act(
         request,
@@ -184,7 +178,7 @@ def hours_record(request, pk: int, answer_id: int):
     answer = _answer_of_call(call, answer_id)
     form = HoursForm(request.POST)
     if not form.is_valid():
-        return _failed(request, call, _first_error(form))
+        return _failed(request, call, form_error(form))
     return _act(
         request,
         call,
