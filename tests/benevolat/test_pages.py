@@ -349,3 +349,8 @@ def test_the_offer_section_lists_its_calls_for_the_offer_page(rf, world, offer_c
     request.user = world.resident
     (section,) = offer_sections(offer=world.offer, request=request)
     assert "?offre=" not in render_to_string(section.template, section.context, request=request)
+
+
+def test_the_main_menu_leads_to_the_calls(client):
+    html = _content(client.get(reverse("benevolat:list")))
+    assert '<a href="/benevolat/" aria-current="page">Bénévolat</a>' in html
