@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+from django.core.cache import cache
+from django.db import transaction
 from django.db.models import Count, DecimalField, Exists, OuterRef, Q, QuerySet, Sum, Value
 from django.db.models.functions import Coalesce, NullIf
 from django.utils import timezone
@@ -89,12 +91,50 @@ def answers_of_volunteer(*, user) -> list[Answer]:
     )
 
 
-def calls_on_offer(*, offer: Offer) -> list[Call]:
-    return list(calls_listed().filter(offer=offer).order_by("starts_on", "pk"))
+# The calls of an offer or a pact, as their pages show them, are kept in the cache: the pact
+# page holds its budget of 15 queries with them. The services forget them on every change.
+HOST_CALLS_SECONDS = 600
 
 
-def calls_on_pact(*, pact: Pact) -> list[Call]:
-    return list(calls_listed().filter(pact=pact).order_by("starts_on", "pk"))
+def _host_key(call_or_host) -> str:
+    if isinstance(call_or_host, Call):
+        return (
+            f"benevolat:calls:offer:{call_or_host.offer_id}"
+            if call_or_host.offer_id
+            else f"benevolat:calls:pact:{call_or_host.pact_id}"
+        )
+    kind = "offer" if isinstance(call_or_host, Offer) else "pact"
+    return f"benevolat:calls:{kind}:{call_or_host.pk}"
+
+
+def calls_of_host(*, host: Offer | Pact) -> list[Call]:
+    """Every call of ``host`` (an offer or a pact), closed and past ones included, from the
+    cache when it holds them (no query)."""
+    key = _host_key(host)
+    calls = cache.get(key)
+    if calls is None:
+        field = "offer" if isinstance(host, Offer) else "pact"
+        calls = list(Call.objects.filter(**{field: host}).order_by("starts_on", "pk"))
+        cache.set(key, calls, HOST_CALLS_SECONDS)
+    return calls
+
+
+def shown_to_all(calls: list[Call], *, today: dt.date | None = None) -> list[Call]:
+    """Those of ``calls`` the public list would show (the host's own state aside)."""
+    today = today or timezone.localdate()
+    return [
+        call
+        for call in calls
+        if call.status in (Call.Status.OPEN, Call.Status.FILLED) and (call.ends_on is None or call.ends_on >= today)
+    ]
+
+
+def forget_host_calls(call: Call) -> None:
+    """After a change to ``call``: now, and again once the change is committed (a page read in
+    between may have put the old list back)."""
+    key = _host_key(call)
+    cache.delete(key)
+    transaction.on_commit(lambda: cache.delete(key))
 
 
 def volunteering_by_neighbourhood(*, start: dt.date, end: dt.date, calls: QuerySet[Call] | None = None) -> list[list]:

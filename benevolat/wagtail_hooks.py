@@ -27,14 +27,13 @@ def _section(*, calls: list[Call], publish_url: str) -> PageSection:
 
 @hooks.register(PACT_SECTIONS)
 def pact_calls(*, pact, request) -> PageSection | None:
-    """An active pact's calls for volunteers (one query), and the way to publish one for those
-    who may. Nothing, and no query, on a pact that is not active."""
+    """An active pact's calls for volunteers (kept in the cache: no query once read), and the
+    way to publish one for those who may. Nothing, and no query, on a pact that is not active."""
     if pact.status != Pact.Status.ACTIVE:
         return None
     may_publish = allowed(request.user, "benevolat.publish_call_on_pact", pact)
-    calls = (
-        list(pact.volunteer_calls.order_by("starts_on", "pk")) if may_publish else selectors.calls_on_pact(pact=pact)
-    )
+    calls = selectors.calls_of_host(host=pact)
+    calls = calls if may_publish else selectors.shown_to_all(calls)
     url = f"{reverse('benevolat:create')}?pacte={pact.pk}" if may_publish else ""
     return _section(calls=calls, publish_url=url)
 
@@ -45,10 +44,7 @@ def offer_calls(*, offer, request) -> PageSection | None:
     if not offer.is_listed:
         return None
     may_publish = allowed(request.user, "benevolat.publish_call_on_offer", offer)
-    calls = (
-        list(offer.volunteer_calls.order_by("starts_on", "pk"))
-        if may_publish
-        else selectors.calls_on_offer(offer=offer)
-    )
+    calls = selectors.calls_of_host(host=offer)
+    calls = calls if may_publish else selectors.shown_to_all(calls)
     url = f"{reverse('benevolat:create')}?offre={offer.pk}" if may_publish else ""
     return _section(calls=calls, publish_url=url)

@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from accounts.models import User
 from benevolat import notices
 from benevolat.models import Answer, Call
+from benevolat.selectors import forget_host_calls
 from benevolat.services.state import accepted_count, call_transition, lock_call, settle_places
 from core.errors import InvalidInput, InvalidState
 from core.permissions import require
@@ -103,7 +104,9 @@ def call_publish(*, actor: User, text: CallText, offer: Offer | None = None, pac
             # The pact's row: its status cannot change while the call is written.
             pact = Pact.objects.select_for_update().get(pk=pact.pk)
             require(actor, "benevolat.publish_call_on_pact", pact)
-        return Call.objects.create(offer=offer, pact=pact, created_by=actor, **fields)
+        call = Call.objects.create(offer=offer, pact=pact, created_by=actor, **fields)
+        forget_host_calls(call)
+    return call
 
 
 def call_update(*, actor: User, call: Call, text: CallText) -> Call:
@@ -120,6 +123,7 @@ def call_update(*, actor: User, call: Call, text: CallText) -> Call:
         for name, value in fields.items():
             setattr(call, name, value)
         call.save()
+        forget_host_calls(call)
         if call.status != Call.Status.CLOSED:
             settle_places(call)
     return call

@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from benevolat.models import Answer, Call
+from benevolat.selectors import forget_host_calls
 from core.errors import InvalidState
 
 C, A = Call.Status, Answer.Status
@@ -42,6 +43,7 @@ def call_transition(call: Call, name: str) -> None:
     call.status = target
     call.status_changed_at = timezone.now()
     call.save(update_fields=["status", "status_changed_at", "updated_at"])
+    forget_host_calls(call)
 
 
 def answer_transition(answer: Answer, name: str, **fields) -> None:

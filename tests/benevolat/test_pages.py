@@ -332,6 +332,12 @@ def test_the_pact_page_lists_its_calls_and_offers_to_publish_to_its_parties(clie
     assert pact_call.title in page and reverse("benevolat:create") not in page
     page = _content(client_for(world.other_party).get(world.pact.get_absolute_url()))
     assert f"{reverse('benevolat:create')}?pacte={world.pact.pk}" in page
+    # The list is cached for the page; every change through the services is seen at once.
+    client_for(world.other_party).post(reverse("benevolat:close", args=[pact_call.pk]))
+    assert pact_call.title not in _content(client_for(None).get(world.pact.get_absolute_url()))
+    assert "fermé" in _content(client_for(world.other_party).get(world.pact.get_absolute_url())).lower()
+    added = call_publish(actor=world.other_party, pact=world.pact, text=call_text(title="Nouvel appel"))
+    assert added.title in _content(client_for(None).get(world.pact.get_absolute_url()))
     # A pact in co-design has no section (and costs no query for it).
     assert "Appels à bénévoles" not in _content(client_for(world.proponent).get(world.co_design.get_absolute_url()))
 
@@ -354,3 +360,16 @@ def test_the_offer_section_lists_its_calls_for_the_offer_page(rf, world, offer_c
 def test_the_main_menu_leads_to_the_calls(client):
     html = _content(client.get(reverse("benevolat:list")))
     assert '<a href="/benevolat/" aria-current="page">Bénévolat</a>' in html
+
+
+def test_the_active_pact_page_with_its_calls_stays_within_15_queries(
+    client_for, world, pact_call, django_assert_max_num_queries
+):
+    for index in range(5):
+        call_publish(actor=world.other_party, pact=world.pact, text=call_text(title=f"Appel {index}"))
+    for user in (None, world.resident, world.other_party, world.city_agent):
+        client = client_for(user)
+        client.get(world.pact.get_absolute_url())
+        with django_assert_max_num_queries(15):
+            response = client.get(world.pact.get_absolute_url())
+        assert response.status_code == 200 and "Appel 4" in _content(response)
