@@ -65,7 +65,6 @@ def detail_context(request, call: Call, **extra) -> dict:
         "my_answer": selectors.answer_of(call=call, user=user),
         "answers": answers,
         "places_left": max(0, call.places - call.accepted),
-        "hours_form": HoursForm() if any(a.status == Answer.Status.ACCEPTED for a in answers) else None,
     }
     context.update(extra)
     return context

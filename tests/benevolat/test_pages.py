@@ -373,3 +373,33 @@ def test_the_active_pact_page_with_its_calls_stays_within_15_queries(
         with django_assert_max_num_queries(15):
             response = client.get(world.pact.get_absolute_url())
         assert response.status_code == 200 and "Appel 4" in _content(response)
+
+
+def test_the_call_page_of_its_organisers_costs_the_same_whatever_the_answers(client_for, world, offer_call, make_user):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from benevolat.models import Call as CallModel
+
+    CallModel.objects.filter(pk=offer_call.pk).update(places=50)
+
+    def grow(n):
+        for _ in range(n):
+            answer = answer_decide(
+                actor=world.proponent, answer=answer_create(actor=make_user(), call=offer_call), accept=True
+            )
+            from benevolat.services import hours_record
+
+            hours_record(actor=world.proponent, answer=answer, date=timezone.localdate(), hours="1")
+            answer_create(actor=make_user(), call=offer_call)
+
+    client = client_for(world.proponent)
+    grow(2)
+    client.get(offer_call.get_absolute_url())
+    with CaptureQueriesContext(connection) as small:
+        client.get(offer_call.get_absolute_url())
+    grow(8)
+    client.get(offer_call.get_absolute_url())
+    with CaptureQueriesContext(connection) as large:
+        assert client.get(offer_call.get_absolute_url()).status_code == 200
+    assert len(small) == len(large) <= 15
