@@ -117,7 +117,7 @@ def live_url(django_db_setup, django_db_blocker, mail_dir) -> str:
     with django_db_blocker.unblock():
         call_command("load_demo", force=True, stdout=open(os.devnull, "w"))  # noqa: SIM115
         database_name = connection.settings_dict["NAME"]
-    # E2E_PORT: a fixed port, for machines where each test run has its own range.
+    # E2E_PORT: a fixed port, for machines where each worker has its own range.
     port = int(os.environ.get("E2E_PORT") or 0) or _free_port()
     process = start_daphne(database_name=database_name, port=port, env_extra={"EMAIL_FILE_PATH": str(mail_dir)})
     yield f"http://127.0.0.1:{port}"
