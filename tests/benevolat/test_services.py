@@ -316,3 +316,15 @@ def test_hours_remove_refuses_a_forged_entry(world, accepted, offer_call, make_u
         hours_remove(actor=world.resident, answer=accepted, entry_id=entry.pk)
     hours_remove(actor=world.proponent, answer=accepted, entry_id=entry.pk)
     assert not GivenHours.objects.exists()
+
+
+def test_a_call_that_is_over_cannot_be_reopened_nor_listed(world, offer_call, client):
+    call_close(actor=world.proponent, call=offer_call)
+    Call.objects.filter(pk=offer_call.pk).update(
+        starts_on=TODAY() - dt.timedelta(days=10), ends_on=TODAY() - dt.timedelta(days=1)
+    )
+    with pytest.raises(InvalidState) as error:
+        call_reopen(actor=world.proponent, call=offer_call)
+    assert error.value.code == "CALL_OVER"
+    Call.objects.filter(pk=offer_call.pk).update(status=Call.Status.OPEN)
+    assert offer_call.title not in client.get("/benevolat/").content.decode()
