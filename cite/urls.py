@@ -22,6 +22,7 @@ urlpatterns = [
     path("pactes/", include("pactes.urls")),
     path("offres/", include("offres.urls")),
     path("orientation/", include("orientation.urls")),
+    path("benevolat/", include("benevolat.urls")),
     path("django-admin/", admin.site.urls),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),

@@ -60,6 +60,7 @@ def load(*, stdout) -> None:
             *_narrative(4),
             _indicator("summary", "4"),
             _indicator("pacts_by_status"),
+            _indicator("volunteering"),
             *_narrative(9),
             _indicator("moderation"),
             _indicator("age_bands"),

@@ -88,6 +88,8 @@ KEY_FIGURES = {
     "reports_late": _("Pact reports filed late"),
     "volunteers": _("Volunteers reported by the pacts"),
     "hours": _("Hours given, reported by the pacts"),
+    "call_volunteers": _("Volunteers on the calls for volunteers"),
+    "call_hours": _("Hours given on the calls for volunteers"),
 }
 
 
@@ -174,12 +176,20 @@ SPECS: dict[str, Spec] = {
         label=_neighbourhood_label,
     ),
     "volunteering": Spec(
-        title=_("Volunteers and hours reported by the pacts"),
+        title=_("Volunteers and hours given"),
         description=_(
-            "What the yearly reports of the pacts for a pact year ending in this year report, by "
-            "the neighbourhood of the commons."
+            "Two sources, by neighbourhood, shown side by side and never added up, as a pact's report "
+            "may count the volunteers who answered its calls. The pacts: what their yearly reports for "
+            "a pact year ending in this year report. The calls for volunteers: the people accepted on a "
+            "call or who gave hours in the year, and the hours given in the year, as the organisers "
+            "recorded them."
         ),
-        series=(_("Volunteers"), _("Hours")),
+        series=(
+            _("Volunteers (pact reports)"),
+            _("Hours (pact reports)"),
+            _("Volunteers (calls)"),
+            _("Hours (calls)"),
+        ),
         label=_neighbourhood_label,
         chart="table",  # two quantities of different scales: a table reads better than bars
     ),
@@ -278,7 +288,12 @@ class Figure:
 
     def labelled_rows(self) -> list[tuple[str, list[str]]]:
         """Each row's name and its values written for people."""
-        return [(self.spec.label(code), [self.format(code, value) for value in values]) for code, *values in self.rows]
+        # A figure frozen before a series was added has fewer values than series: "—" for those.
+        width = len(self.spec.series) if self.spec.chart else 1
+        return [
+            (self.spec.label(code), [self.format(code, value) for value in [*values, *[None] * (width - len(values))]])
+            for code, *values in self.rows
+        ]
 
     def format(self, code, value) -> str:
         if value is None:

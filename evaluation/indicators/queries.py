@@ -15,6 +15,8 @@ from evaluation.indicators.figures import FIGURE_KEYS, SPECS, Figure
 
 # The columns of ``Indicators._pact_reports`` after the neighbourhood, as key figures.
 REPORT_COLUMNS = ["reports_on_time", "reports_late", "volunteers", "hours"]
+# The columns of ``Indicators._volunteering_calls`` after the neighbourhood, as key figures.
+CALL_COLUMNS = ["call_volunteers", "call_hours"]
 
 
 def available_years() -> list[int]:
@@ -149,6 +151,22 @@ class Indicators:
             for row in rows
         ]
 
+    @cached_property
+    def _volunteering_calls(self) -> list[list]:
+        """The calls for volunteers (``benevolat``), by neighbourhood: volunteers accepted or who
+        gave hours in the year, and the hours given in the year, as their organisers recorded
+        them. Counted apart from what the pacts report: a pact's yearly report may already count
+        the volunteers who answered its calls."""
+        from benevolat.models import Call
+        from benevolat.selectors import volunteering_by_neighbourhood
+
+        calls = None
+        if self.engagement:
+            calls = Call.objects.filter(
+                Q(offer__engagements__number=self.engagement) | Q(pact__engagement__number=self.engagement)
+            )
+        return volunteering_by_neighbourhood(start=self.start.date(), end=self.end.date(), calls=calls)
+
     # --- the figures ---------------------------------------------------------------------------
 
     def _figure(self, key: str, rows: list[list], suppressed: int = 0) -> Figure:
@@ -179,6 +197,10 @@ class Indicators:
             ["median_decision", round(median) if median is not None else None],
             ["appeals", sum(self._appeals.values())],
             *[[code, sum(row[column] for row in reports)] for column, code in enumerate(REPORT_COLUMNS, start=1)],
+            *[
+                [code, sum(row[column] for row in self._volunteering_calls)]
+                for column, code in enumerate(CALL_COLUMNS, start=1)
+            ],
         ]
         return self._figure("key_figures", rows)
 
@@ -235,7 +257,14 @@ class Indicators:
         return self._figure("pact_reports", [row[:3] for row in self._pact_reports])
 
     def volunteering(self) -> Figure:
-        return self._figure("volunteering", [[row[0], row[3], row[4]] for row in self._pact_reports])
+        """By neighbourhood: what the pacts' reports say, then what the calls for volunteers
+        recorded, side by side and never added up (the two may count the same people)."""
+        reported = {row[0]: row[3:5] for row in self._pact_reports}
+        recorded = {row[0]: row[1:3] for row in self._volunteering_calls}
+        names = sorted({*reported, *recorded}, key=lambda name: name or "")
+        return self._figure(
+            "volunteering", [[name, *reported.get(name, [0, 0]), *recorded.get(name, [0, 0])] for name in names]
+        )
 
     def _offers_listed_at_end(self):
         """Offers listed at the end of the year: their status then is the last one their public

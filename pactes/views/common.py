@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 
 from accounts.models import Membership, Organisation, User
 from core.errors import ApplicationError, InvalidInput
-from pactes import selectors
+from pactes import linked, selectors
 from pactes.deadlines import overdue_items
 from pactes.forms import (
     AttachmentForm,
@@ -149,6 +149,10 @@ def detail_context(request, pact: Pact, **extra) -> dict:
         if can["set_council_reference"]
         else None,
     }
+    # Sections other apps add (volunteering: the pact's calls for volunteers).
+    context["sections"] = linked.pact_sections(pact=pact, request=request)
+    for section in context["sections"]:
+        context.update(section.context)
     context.update(extra)
     return context
 

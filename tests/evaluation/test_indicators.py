@@ -38,6 +38,9 @@ def test_key_figures_of_a_year_count_only_that_year(known):
         "reports_late": 1,
         "volunteers": 10,
         "hours": 160,
+        # No call for volunteers in this data (tests/benevolat/test_indicators.py has some).
+        "call_volunteers": 0,
+        "call_hours": 0,
     }
     assert list(figures)[:3] == ["debates", "participants", "messages"]
 
@@ -46,9 +49,9 @@ def test_pact_reports_on_time_and_late_with_volunteers_and_hours(known):
     indicators = Indicators(year=2025)
 
     assert indicators.pact_reports().rows == [["Centre", 1, 0], ["Nord", 0, 1]]
-    assert indicators.volunteering().rows == [["Centre", 6, 120], ["Nord", 4, 40]]
+    assert indicators.volunteering().rows == [["Centre", 6, 120, 0, 0], ["Nord", 4, 40, 0, 0]]
     assert Indicators(year=2024).pact_reports().rows == [["Nord", 1, 0]]
-    assert Indicators(year=2025, engagement=2).volunteering().rows == [["Nord", 4, 40]]
+    assert Indicators(year=2025, engagement=2).volunteering().rows == [["Nord", 4, 40, 0, 0]]
 
 
 def test_key_figures_of_the_previous_year(known):
