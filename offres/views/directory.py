@@ -14,7 +14,7 @@ from django.views.decorators.http import require_safe
 from core import csvfile
 from core.conditional import conditional_page
 from debates.calendar import ics_response
-from offres import directory, exports, selectors
+from offres import directory, exports, linked, selectors
 from offres.calendar import offers_ics
 from offres.forms import ReasonForm, ReportForm
 from offres.services import MANUAL, TRANSITIONS
@@ -95,6 +95,10 @@ def detail_context(request, offer, **extra) -> dict:
         "reason_form": ReasonForm(),
         "confirm_due": selectors.confirmation_due_on(offer=offer),
     }
+    # Sections the apps above add (volunteering: the offer's calls for volunteers).
+    context["sections"] = linked.offer_sections(offer=offer, request=request)
+    for section in context["sections"]:
+        context.update(section.context)
     return context | extra
 
 

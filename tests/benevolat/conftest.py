@@ -74,11 +74,6 @@ def pact_call(world):
 
 
 @pytest.fixture(autouse=True)
-def _offer_pages(settings):
-    settings.ROOT_URLCONF = "tests.benevolat.urls"
-
-
-@pytest.fixture(autouse=True)
 def _empty_cache():
     """The calls of a pact or an offer are cached by id: no test sees another's."""
     from django.core.cache import cache
