@@ -2,6 +2,7 @@
 
 from django.conf import settings
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import translation
 
 from core.pdfdoc import accessible_pdf
@@ -17,7 +18,7 @@ def version_pdf(*, request, pact, version, signatures) -> bytes:
                 "version": version,
                 "signatures": [s for s in signatures if s.voided_at is None],
                 "voided": [s for s in signatures if s.voided_at is not None],
-                "verify_url": request.build_absolute_uri("/pactes/verifier/"),
+                "verify_url": request.build_absolute_uri(reverse("pactes:verify")),
             },
         )
     return accessible_pdf(html=html, base_url=request.build_absolute_uri("/"))
