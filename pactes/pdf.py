@@ -9,8 +9,9 @@ from core.pdfdoc import accessible_pdf
 
 
 def version_pdf(*, request, pact, version, signatures) -> bytes:
-    # The PDF is a document of the city: written in its language whatever the reader's.
-    with translation.override(settings.LANGUAGE_CODE):
+    # The PDF is a document of the pact: written in the language of its text (its /Lang, docs/i18n.md),
+    # whatever the reader's — the city's language for a pact written in French.
+    with translation.override(pact.language or settings.LANGUAGE_CODE):
         html = render_to_string(
             "pactes/pdf/version.html",
             {
