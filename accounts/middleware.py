@@ -37,6 +37,16 @@ def _same_site_referer(request) -> bool:
     return urlsplit(referer).netloc == request.get_host()
 
 
+def _referer_language(request) -> str | None:
+    """The language of the same-site page the person comes from, or None."""
+    if not _same_site_referer(request):
+        return None
+    path = urlsplit(request.headers["Referer"]).path
+    if path.startswith(UNPREFIXED_PATHS):
+        return None
+    return translation.get_language_from_path(path) or settings.LANGUAGE_CODE
+
+
 def _accept_language(request) -> str | None:
     """The first of the browser's languages the site speaks, or None."""
     header = request.headers.get("Accept-Language", "")
@@ -57,9 +67,10 @@ class SiteLanguageMiddleware:
     - Someone who arrives from elsewhere (no same-site Referer) on a French page is sent to the
       English one when that is their choice: the profile's language when logged in, else the
       language cookie, else — on the first visit only — the browser's Accept-Language.
-    - Reading a page records its language in the cookie when it was the person's choice (an
-      English page, or a French page reached from the site itself: the language switch), so the
-      choice wins over Accept-Language on the next visit.
+    - The cookie records the language of the first page read, and then the language the person
+      switches to (a page reached from a page of the site in the other language), so the choice
+      wins over Accept-Language on the next visit; a shared link in the other language is
+      served as it is and changes nothing.
     - Paths outside ``i18n_patterns`` (admin, probes, files) keep the profile or cookie language.
     """
 
@@ -79,21 +90,24 @@ class SiteLanguageMiddleware:
         if prefixed == default and inside and safe:
             return HttpResponsePermanentRedirect(_with_query(request, path[len(default) + 1 :]))
         if prefixed:
-            language, chosen = prefixed, prefixed
+            language = prefixed
         elif inside:
-            language, chosen = default, None
-            if _same_site_referer(request):
-                chosen = default
-            elif safe and not path.endswith(MACHINE_READ_SUFFIXES) and not path.startswith("/api/"):
+            language = default
+            if safe and not _same_site_referer(request) and not self._machine_read(path):
                 wanted = self._choice(request, cookie) or _accept_language(request) or default
                 if wanted != default:
                     response = redirect(_with_query(request, f"/{wanted}{path}"))
                     _remember(response, wanted, cookie)
                     patch_vary_headers(response, ("Accept-Language", "Cookie"))
                     return response
-                chosen = wanted if cookie is None else None
         else:
-            language, chosen = self._choice(request, cookie) or default, None
+            language = self._choice(request, cookie) or default
+        # The choice is recorded on the first visit, and when the person goes from a page in one
+        # language to the same site in the other (the language switch).
+        chosen = None
+        if inside and safe:
+            if cookie is None or _referer_language(request) not in {None, language}:
+                chosen = language
 
         translation.activate(language)
         request.LANGUAGE_CODE = translation.get_language()
@@ -104,6 +118,10 @@ class SiteLanguageMiddleware:
         if chosen and response.status_code < 400:
             _remember(response, chosen, cookie)
         return response
+
+    @staticmethod
+    def _machine_read(path: str) -> bool:
+        return path.endswith(MACHINE_READ_SUFFIXES)
 
     @staticmethod
     def _choice(request, cookie: str | None) -> str | None:

@@ -32,6 +32,31 @@ def normalise(code: str | None) -> str:
     return base if base in codes() else settings.LANGUAGE_CODE
 
 
+_locale_codes: dict[int, str] = {}
+
+
+def locale_code(locale_id: int) -> str:
+    """The language code of a Wagtail locale, without a query once the locales are known (they
+    are two, and change only in the admin: ``forget_locales`` empties the memo then)."""
+    if locale_id not in _locale_codes:
+        from wagtail.models import Locale
+
+        _locale_codes.clear()
+        _locale_codes.update(Locale.objects.values_list("pk", "language_code"))
+    return _locale_codes.get(locale_id, settings.LANGUAGE_CODE)
+
+
+def locale_ids() -> dict[str, int]:
+    """Language code -> Wagtail locale id, for the site's languages that have a locale."""
+    if not _locale_codes:
+        locale_code(0)
+    return {code: pk for pk, code in _locale_codes.items() if code in codes()}
+
+
+def forget_locales(**kwargs) -> None:
+    _locale_codes.clear()
+
+
 def current() -> str:
     """The language being written or read now, as stored on user content (``fr`` or ``en``)."""
     return normalise(translation.get_language())
@@ -61,49 +86,35 @@ def alternates(request, page=None) -> list[Alternate]:
 
 
 def _page_alternates(request, page, language: str) -> list[Alternate]:
-    from wagtail.models import Locale, Page
-
-    locales = {locale.language_code: locale for locale in Locale.objects.filter(language_code__in=codes())}
-    translations = {
-        p.locale_id: p for p in Page.objects.filter(translation_key=page.translation_key).live().public()
-    }
-    translations.setdefault(page.locale_id, page)
-    page_language = next((code for code, locale in locales.items() if locale.pk == page.locale_id), language)
-    found, missing = [], []
-    for code in codes():
-        locale = locales.get(code)
-        translated = translations.get(locale.pk) if locale else None
-        if translated is not None:
-            found.append(Alternate(code=code, url=translated.get_url(request) or "", is_current=code == page_language))
-        else:
-            missing.append(code)
-    if missing:
-        found += _ancestor_fallbacks(request, page, missing, locales)
-    order = codes()
-    return sorted(found, key=lambda alternate: order.index(alternate.code))
-
-
-def _ancestor_fallbacks(request, page, missing: list[str], locales: dict) -> list[Alternate]:
-    """For each language the page is not translated into: its nearest ancestor that is."""
+    """One query: the live pages sharing a translation key with the page or one of its ancestors
+    (the ancestors a routed page already knows: ``breadcrumb_trail``)."""
     from wagtail.models import Page
 
-    ancestors = list(page.get_ancestors().filter(depth__gte=2))
-    keys = {ancestor.translation_key: ancestor.depth for ancestor in ancestors}
-    candidates = (
-        Page.objects.filter(translation_key__in=keys, locale__in=[locales[c] for c in missing if c in locales])
-        .live()
-        .public()
-    )
+    trail = getattr(page, "breadcrumb_trail", None)
+    ancestors = list(trail) if trail is not None else list(page.get_ancestors().filter(depth__gte=2))
+    depths = {ancestor.translation_key: ancestor.depth for ancestor in ancestors}
+    depths[page.translation_key] = page.depth
+    related = Page.objects.filter(translation_key__in=depths).exclude(pk=page.pk).live()
+    related = related.only("pk", "title", "path", "depth", "url_path", "translation_key", "locale_id")
+    translations = {page.locale_id: page}
     best: dict = {}
-    for candidate in candidates:
-        depth = keys[candidate.translation_key]
+    for candidate in related:
+        if candidate.translation_key == page.translation_key:
+            translations[candidate.locale_id] = candidate
+            continue
+        depth = depths[candidate.translation_key]
         if candidate.locale_id not in best or depth > best[candidate.locale_id][0]:
             best[candidate.locale_id] = (depth, candidate)
+    locales = locale_ids()
+    page_language = locale_code(page.locale_id)
     result = []
-    for code in missing:
+    for code in codes():
         locale = locales.get(code)
-        if locale is not None and locale.pk in best:
-            ancestor = best[locale.pk][1]
+        if locale in translations:
+            url = translations[locale].get_url(request) or ""
+            result.append(Alternate(code=code, url=url, is_current=code == page_language))
+        elif locale in best:
+            ancestor = best[locale][1]
             result.append(Alternate(code=code, url=ancestor.get_url(request) or "", fallback=ancestor.title))
         else:
             prefix = "" if code == settings.LANGUAGE_CODE else f"/{code}"

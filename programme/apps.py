@@ -10,11 +10,15 @@ class ProgrammeConfig(AppConfig):
     verbose_name = _("Programme")
 
     def ready(self):
-        from django.db.models.signals import post_save
+        from django.db.models.signals import post_delete, post_save
+        from wagtail.models import Locale
 
+        from core.languages import forget_locales
         from programme.models import HomePage
 
         post_save.connect(_home_created, sender=HomePage, dispatch_uid="programme-home-workflow")
+        post_save.connect(forget_locales, sender=Locale, dispatch_uid="programme-forget-locales")
+        post_delete.connect(forget_locales, sender=Locale, dispatch_uid="programme-forget-locales")
 
 
 def _home_created(sender, instance, created, raw=False, **kwargs):

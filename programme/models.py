@@ -29,6 +29,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from core import languages
 from programme import linked, selectors
 from programme.blocks import (
     RICH_TEXT_FEATURES,
@@ -56,17 +57,17 @@ class MetaMixin:
     def language_code(self) -> str:
         """The language the page is written in: its locale's (a page reached on the other
         language's site before it is translated keeps its own)."""
-        return self.locale.language_code
+        return languages.locale_code(self.locale_id)
 
     @cached_property
     def source_page_id(self) -> int:
         """The page in the site's language this page translates (itself in French): what the
         debates and pacts are linked to."""
         default = settings.LANGUAGE_CODE
-        if self.locale.language_code == default:
+        if self.language_code == default:
             return self.pk
-        source = Page.objects.filter(translation_key=self.translation_key, locale__language_code=default).first()
-        return source.pk if source else self.pk
+        source = Page.objects.filter(translation_key=self.translation_key, locale__language_code=default)
+        return source.values_list("pk", flat=True).first() or self.pk
 
     @property
     def meta_description(self) -> str:
@@ -140,7 +141,7 @@ class HomePage(IntroPage):
         try:
             return super().route(request, path_components)
         except Http404:
-            if self.locale.language_code == settings.LANGUAGE_CODE:
+            if languages.locale_code(self.locale_id) == settings.LANGUAGE_CODE:
                 raise
             source = HomePage.objects.filter(
                 translation_key=self.translation_key, locale__language_code=settings.LANGUAGE_CODE
