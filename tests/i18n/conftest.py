@@ -2,12 +2,21 @@
 translations, made with wagtail-localize as an editor does (programme.demo.translate_page)."""
 
 import pytest
+from django.utils import translation
 from wagtail.models import Locale
 
 from programme.demo import translate_page
 from tests.debates.conftest import debate, joined, make_debate  # noqa: F401
 from tests.pactes.conftest import make_pact, people  # noqa: F401
 from tests.programme.conftest import build_programme, home, publish  # noqa: F401
+
+
+@pytest.fixture(autouse=True)
+def _no_language_left_active():
+    """The middleware activates the language of each request in the test's own thread, as
+    Django's does: a test that read an English page would leave English active for the next."""
+    yield
+    translation.deactivate()
 
 
 class English(dict):
