@@ -10,7 +10,6 @@ from django.utils.translation.trans_real import parse_accept_lang_header
 
 from accounts.predicates import has_staff_role
 
-
 # Paths outside ``i18n_patterns`` (cite/urls.py): the admins, probes, files, the sockets and the
 # machine-read indexes. They have no language in their URL.
 UNPREFIXED_PATHS = (
@@ -104,10 +103,8 @@ class SiteLanguageMiddleware:
             language = self._choice(request, cookie) or default
         # The choice is recorded on the first visit, and when the person goes from a page in one
         # language to the same site in the other (the language switch).
-        chosen = None
-        if inside and safe:
-            if cookie is None or _referer_language(request) not in {None, language}:
-                chosen = language
+        switched = _referer_language(request) not in {None, language}
+        chosen = language if inside and safe and (cookie is None or switched) else None
 
         translation.activate(language)
         request.LANGUAGE_CODE = translation.get_language()

@@ -1,3 +1,4 @@
+# ruff: noqa: E501 -- each key is a source text exactly as wagtail-localize extracts it, one line each.
 """English texts of the demo programme, by French source text: ``load_demo`` fills the segments of
 the wagtail-localize translations with them (programme/demo.py). A source text missing here makes
 the translation fail loudly rather than publish French text on the English site."""

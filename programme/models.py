@@ -208,9 +208,7 @@ class Progress:
 class EngagementPage(MetaMixin, Page):
     """One of the ten commitments of "Faire la ville du lien"."""
 
-    number = models.PositiveSmallIntegerField(
-        _("number"), validators=[MinValueValidator(1), MaxValueValidator(10)]
-    )
+    number = models.PositiveSmallIntegerField(_("number"), validators=[MinValueValidator(1), MaxValueValidator(10)])
     summary = models.TextField(
         _("summary"), max_length=400, blank=True, help_text=_("Two or three sentences, shown on the tiles.")
     )

@@ -79,7 +79,6 @@ def pact_renew(*, actor: User, pact: Pact) -> Pact:
             clauses=[{"key": c.key, "heading": c.heading, "body": c.body} for c in signed.clauses.order_by("position")],
             note=_("Renewal of pact no. %(id)s, from its signed version %(n)s") % {"id": old.pk, "n": signed.number},
             title=signed.title,
-            language=old.language,
             start_date=start,
             end_date=end,
             keep_dates=False,

@@ -2,21 +2,12 @@
 translations, made with wagtail-localize as an editor does (programme.demo.translate_page)."""
 
 import pytest
-from django.utils import translation
 from wagtail.models import Locale
 
 from programme.demo import translate_page
 from tests.debates.conftest import debate, joined, make_debate  # noqa: F401
 from tests.pactes.conftest import make_pact, people  # noqa: F401
 from tests.programme.conftest import build_programme, home, publish  # noqa: F401
-
-
-@pytest.fixture(autouse=True)
-def _no_language_left_active():
-    """The middleware activates the language of each request in the test's own thread, as
-    Django's does: a test that read an English page would leave English active for the next."""
-    yield
-    translation.deactivate()
 
 
 class English(dict):
@@ -35,14 +26,14 @@ def english(db) -> Locale:
 def translate(english):
     """``translate(page)`` -> its published English translation (parents must be translated)."""
 
-    def run(page, *, publish: bool = True):
+    def run(page, *, publish: bool = True):  # noqa: F811 (the name of the argument)
         return translate_page(page.specific, english, English(), publish=publish)
 
     return run
 
 
 @pytest.fixture
-def bilingual(build_programme, home, translate):
+def bilingual(build_programme, home, translate):  # noqa: F811 (the fixtures imported above)
     """The programme with two engagements and a news item, home, programme and engagement 1
     translated; engagement 2 and the news stay French only."""
     programme, engagements, index = build_programme(engagements=2, news=1)

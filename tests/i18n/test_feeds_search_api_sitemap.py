@@ -69,7 +69,8 @@ def test_the_sitemap_gives_each_address_its_alternates(bilingual, client):
     }
     paths = {re.sub(r"^https?://[^/]+", "", loc): alternates for loc, alternates in entries.items()}
 
-    both = {"fr": "/programme/engagement-1/", "en": "/en/programme/engagement-1/", "x-default": "/programme/engagement-1/"}
+    french, english = "/programme/engagement-1/", "/en/programme/engagement-1/"
+    both = {"fr": french, "en": english, "x-default": french}
     for path in ["/programme/engagement-1/", "/en/programme/engagement-1/"]:
         assert {k: re.sub(r"^https?://[^/]+", "", v) for k, v in paths[path].items()} == both
     # A page in French only is listed once, without alternates.

@@ -62,9 +62,7 @@ def test_an_editor_submits_a_translation_and_the_elected_official_approves_it(
     assert state is not None and state.status == "in_progress"
     assert page.title == "EN Actualités"  # still the published translation
     assert "Latest news" not in client_for(None).get("/en/actualites/").content.decode()
-    approve_url = reverse(
-        "wagtailadmin_pages:workflow_action", args=(page.pk, "approve", state.current_task_state.pk)
-    )
+    approve_url = reverse("wagtailadmin_pages:workflow_action", args=(page.pk, "approve", state.current_task_state.pk))
     client_for(editor).post(approve_url, {"comment": ""})  # not theirs to approve
     assert Page.objects.get(pk=page.pk).title == "EN Actualités"
 
