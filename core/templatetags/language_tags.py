@@ -49,6 +49,12 @@ def page_alternates(context) -> list:
     return result
 
 
+@register.filter
+def locale_language(locale_id) -> str:
+    """The language code of a Wagtail locale id (``page.locale_id|locale_language``)."""
+    return languages.locale_code(locale_id)
+
+
 @register.simple_tag
 def default_language() -> str:
     return settings.LANGUAGE_CODE
