@@ -82,3 +82,15 @@ def test_the_sitemap_gives_each_address_its_alternates(bilingual, client):
         "en": "/en/debats/",
         "x-default": "/debats/",
     }
+
+
+def test_robots_txt_keeps_the_english_private_areas_out_too(db, client):
+    from urllib.robotparser import RobotFileParser
+
+    robots = RobotFileParser()
+    robots.parse(client.get("/robots.txt").content.decode().splitlines())
+
+    for path in ["/compte/", "/en/compte/", "/en/accounts/login/", "/en/recherche/?q=x", "/en/moderation/file/"]:
+        assert not robots.can_fetch("*", path), path
+    for path in ["/en/", "/en/programme/", "/en/moderation/registre/", "/moderation/registre/"]:
+        assert robots.can_fetch("*", path), path
