@@ -5,7 +5,7 @@ from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
@@ -35,8 +35,10 @@ def profile(request):
             form.add_error(None, error.detail)
         else:
             messages.success(request, _("Your profile has been saved."))
-            response = redirect("accounts:profile")
-            # The language chosen in the profile also becomes the language of this browser.
+            # Back to the profile in the language just chosen (its address says it: docs/i18n.md);
+            # the language chosen in the profile also becomes the language of this browser.
+            with translation.override(form.cleaned_data["preferred_language"]):
+                response = redirect("accounts:profile")
             response.set_cookie("vdl_language", form.cleaned_data["preferred_language"], samesite="Lax")
             return response
     context = {"form": form, "email_verified": has_verified_email(user)}

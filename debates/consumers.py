@@ -12,6 +12,7 @@ import json
 import logging
 import time
 import uuid
+from urllib.parse import parse_qs
 
 from channels.db import database_sync_to_async
 from channels.generic.websocket import AsyncWebsocketConsumer
@@ -87,6 +88,12 @@ def _check_text(name: str, value: str) -> None:
 
 
 def _language(scope) -> str:
+    """The language of the page that opened the socket (``?lang=``, docs/protocol.md), else the
+    account's, else the cookie's."""
+    query = parse_qs((scope.get("query_string") or b"").decode("latin-1"))
+    page = (query.get("lang") or [""])[0]
+    if page in dict(settings.LANGUAGES):
+        return page
     user = scope.get("user")
     if user is not None and user.is_authenticated and user.preferred_language:
         return user.preferred_language

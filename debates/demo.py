@@ -49,7 +49,8 @@ def _engagement(number: int):
         from programme.models import EngagementPage
     except ImportError:  # the programme app is not there yet
         return None
-    return EngagementPage.objects.filter(number=number).first()
+    # The French page: debates link to it, its translations show them (docs/i18n.md).
+    return EngagementPage.objects.filter(number=number, locale__language_code="fr").first()
 
 
 def load(*, stdout) -> None:

@@ -22,6 +22,7 @@ def message(msg: Message, debate: Debate) -> dict:
         "id": msg.pk,
         "author": author(msg.author, debate),
         "body_html": msg.body_html,
+        "lang": msg.language,
         "created_at": (msg.published_at or msg.created_at).isoformat(),
         "reply_to": msg.reply_to_id,
         "reformulation": msg.reformulation,

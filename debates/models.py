@@ -12,6 +12,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.search import index
 
+from core.languages import current as current_language
+
 
 class Debate(index.Indexed, models.Model):
     # Site search (programme.views.search through debates.wagtail_hooks): public debates only.
@@ -42,6 +44,8 @@ class Debate(index.Indexed, models.Model):
     title = models.CharField(_("title"), max_length=200)
     slug = models.SlugField(_("slug"), max_length=120, unique=True)
     question = models.CharField(_("question"), max_length=300)
+    # The language it was written in (docs/i18n.md): the author's language when writing.
+    language = models.CharField(_("language"), max_length=5, choices=settings.LANGUAGES, default=current_language)
     description = models.TextField(_("description"), blank=True)
     engagement = models.ForeignKey(
         "programme.EngagementPage",
@@ -145,6 +149,8 @@ class Message(models.Model):
     client_id = models.UUIDField(default=uuid.uuid4)
     body = models.TextField(_("message"))
     body_html = models.TextField()
+    # The language it was written in (docs/i18n.md): the author's language when writing.
+    language = models.CharField(_("language"), max_length=5, choices=settings.LANGUAGES, default=current_language)
     reply_to = models.ForeignKey("self", null=True, blank=True, on_delete=models.SET_NULL, related_name="replies")
     reformulation = models.TextField(_("reformulation"), blank=True)
     state = models.CharField(_("state"), max_length=10, choices=State.choices, default=State.PUBLISHED)

@@ -24,6 +24,7 @@ def search_debates(words: str, limit: int) -> list[SearchHit]:
             url=debate.get_absolute_url(),
             kind=_("Debate · %(status)s") % {"status": debate.get_status_display()},
             description=debate.question,
+            language=debate.language,
         )
         for debate in debates
     ]

@@ -33,7 +33,7 @@ def _indicator(figure: str, engagement: str = "") -> dict:
 
 
 def _narrative(number: int) -> list[dict]:
-    engagement = EngagementPage.objects.filter(number=number).first()
+    engagement = EngagementPage.objects.filter(number=number, locale__language_code="fr").first()
     if engagement is None:
         return []
     return [{"type": "engagement", "value": {"engagement": engagement.pk, "text": str(RichText(NARRATIVES[number]))}}]

@@ -24,7 +24,8 @@ ACTIVE_TITLE = "Cour de l’école des Tilleuls ouverte le samedi"
 def _engagement():
     from programme.models import EngagementPage
 
-    return EngagementPage.objects.filter(number=4).first()
+    # The French page: pacts link to it, its translations show them (docs/i18n.md).
+    return EngagementPage.objects.filter(number=4, locale__language_code="fr").first()
 
 
 def _commons(*, name: str, **fields) -> Commons:

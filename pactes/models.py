@@ -12,6 +12,8 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from wagtail.search import index
 
+from core.languages import current as current_language
+
 
 class Commons(index.Indexed, models.Model):
     """A shared good the city and residents care for together: a garden, a room, a square..."""
@@ -136,6 +138,8 @@ class Pact(index.Indexed, models.Model):
         INSURANCE = "insurance", _("Insurance")
 
     title = models.CharField(_("title"), max_length=200)
+    # The language of the title and the clauses (docs/i18n.md): the proposer's when writing.
+    language = models.CharField(_("language"), max_length=5, choices=settings.LANGUAGES, default=current_language)
     type = models.CharField(_("type"), max_length=10, choices=Type.choices, default=Type.ORDINARY)
     council_decision_reference = models.CharField(_("council decision reference"), max_length=120, blank=True)
     commons = models.ForeignKey(Commons, verbose_name=_("commons"), on_delete=models.PROTECT, related_name="pacts")
@@ -342,6 +346,8 @@ class Comment(models.Model):
     pact = models.ForeignKey(Pact, on_delete=models.CASCADE, related_name="comments")
     author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="pact_comments")
     body = models.TextField(_("comment"))
+    # The language it was written in (docs/i18n.md): the author's language when writing.
+    language = models.CharField(_("language"), max_length=5, choices=settings.LANGUAGES, default=current_language)
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     answer = models.TextField(_("answer"), blank=True)
     answered_by = models.ForeignKey(

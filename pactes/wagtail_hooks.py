@@ -23,6 +23,7 @@ def search_pacts(words: str, limit: int) -> list[SearchHit]:
             url=pact.get_absolute_url(),
             kind=_("Collaboration pact · %(status)s") % {"status": pact.get_status_display()},
             description=f"{pact.commons.name} — {pact.idea}",
+            language=pact.language,
         )
         for pact in pacts
     ]

@@ -1,8 +1,9 @@
 """Editorial roles and workflow: editors write and submit, elected officials approve and publish.
 
-The permissions are given on the site's home page, so they cover the whole programme tree, and on
-the root collection for images and documents. The workflow "editor submits → elected official
-approves" is attached to the home page: every page of the site goes through it.
+The permissions are given on the site's home pages (the French one and its translations: one tree
+per language), so they cover the whole programme in every language, and on the root collection for
+images and documents. The workflow "editor submits → elected official approves" is attached to
+every home page: every page of the site, translations included, goes through it.
 """
 
 WORKFLOW_NAME = "Publication du programme"
@@ -42,11 +43,11 @@ def create_workflow(apps, schema_editor, *, home_model: tuple[str, str] = ("prog
     WorkflowTask = apps.get_model("wagtailcore", "WorkflowTask")
     HomePage = apps.get_model(*home_model)
 
-    home = HomePage.objects.order_by("path").first()
+    homes = list(HomePage.objects.order_by("path"))
     root_collection = Collection.objects.filter(depth=1).first()
     for group_name, codenames in PAGE_PERMISSIONS.items():
         group, _ = Group.objects.get_or_create(name=group_name)
-        if home is not None:
+        for home in homes:
             for codename in codenames:
                 GroupPagePermission.objects.get_or_create(
                     group=group, page_id=home.pk, permission=_permission(apps, "wagtailcore", "page", codename)
@@ -67,7 +68,7 @@ def create_workflow(apps, schema_editor, *, home_model: tuple[str, str] = ("prog
     task.groups.set([Group.objects.get(name="elected_official")])
     workflow, _ = Workflow.objects.get_or_create(name=WORKFLOW_NAME, defaults={"active": True})
     WorkflowTask.objects.get_or_create(workflow=workflow, task=task, defaults={"sort_order": 0})
-    if home is not None:
+    for home in homes:
         WorkflowPage.objects.update_or_create(page_id=home.pk, defaults={"workflow": workflow})
 
 

@@ -13,16 +13,23 @@ FEED_LENGTH = 20
 
 
 class NewsRssFeed(Feed):
+    """The news of the language being read: ``/actualites/rss.xml`` in French, ``/en/…`` in
+    English (the English news index and its translated items); the feed says its language
+    (RSS ``<language>``, Atom ``xml:lang``)."""
+
     feed_type = Rss201rev2Feed
-    language = "fr"
 
     def get_object(self, request):
+        from wagtail.models import Locale
+
         from programme.models import NewsIndexPage
 
-        index = NewsIndexPage.objects.live().public().first()
+        indexes = NewsIndexPage.objects.live().public()
+        index = indexes.filter(locale=Locale.get_active()).first()
         if index is None:
             raise Http404(_("There is no news page."))
         self.request = request
+        self.language = index.locale.language_code
         return index
 
     def title(self, index):

@@ -12,9 +12,13 @@ The tree an editor may build is fixed by ``parent_page_types`` / ``subpage_types
 from dataclasses import dataclass
 
 from django.apps import apps
+from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.http import Http404
 from django.utils import timezone
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
@@ -25,6 +29,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from core import languages
 from programme import linked, selectors
 from programme.blocks import (
     RICH_TEXT_FEATURES,
@@ -47,6 +52,22 @@ class MetaMixin:
     read."""
 
     page_kind = "website"
+
+    @property
+    def language_code(self) -> str:
+        """The language the page is written in: its locale's (a page reached on the other
+        language's site before it is translated keeps its own)."""
+        return languages.locale_code(self.locale_id)
+
+    @cached_property
+    def source_page_id(self) -> int:
+        """The page in the site's language this page translates (itself in French): what the
+        debates and pacts are linked to."""
+        default = settings.LANGUAGE_CODE
+        if self.language_code == default:
+            return self.pk
+        source = Page.objects.filter(translation_key=self.translation_key, locale__language_code=default)
+        return source.values_list("pk", flat=True).first() or self.pk
 
     @property
     def meta_description(self) -> str:
@@ -107,11 +128,27 @@ class HomePage(IntroPage):
         "programme.StandardPage",
         "evaluation.YearlyReportPage",
     ]
-    max_count = 1
+    # One home page per language: the French one is the site's root, the others translate it.
+    max_count = len(settings.WAGTAIL_CONTENT_LANGUAGES)
 
     class Meta:
         db_table = "cite_homepage"  # created by the first migrations, in cite
         verbose_name = _("home page")
+
+    def route(self, request, path_components):
+        """A translated home routes its own tree; a page not translated yet is found in the
+        French tree and served on the English site, marked as French (docs/i18n.md)."""
+        try:
+            return super().route(request, path_components)
+        except Http404:
+            if languages.locale_code(self.locale_id) == settings.LANGUAGE_CODE:
+                raise
+            source = HomePage.objects.filter(
+                translation_key=self.translation_key, locale__language_code=settings.LANGUAGE_CODE
+            ).first()
+            if source is None:
+                raise
+            return source.route(request, path_components)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -126,7 +163,7 @@ class HomePage(IntroPage):
 class ProgrammePage(RoutesToOneChildType, IntroPage):
     parent_page_types = ["programme.HomePage"]
     subpage_types = ["programme.EngagementPage"]
-    max_count = 1
+    max_count_per_parent = 1
 
     class Meta:
         db_table = "cite_programmepage"  # created by the first migrations, in cite
@@ -171,9 +208,7 @@ class Progress:
 class EngagementPage(MetaMixin, Page):
     """One of the ten commitments of "Faire la ville du lien"."""
 
-    number = models.PositiveSmallIntegerField(
-        _("number"), unique=True, validators=[MinValueValidator(1), MaxValueValidator(10)]
-    )
+    number = models.PositiveSmallIntegerField(_("number"), validators=[MinValueValidator(1), MaxValueValidator(10)])
     summary = models.TextField(
         _("summary"), max_length=400, blank=True, help_text=_("Two or three sentences, shown on the tiles.")
     )
@@ -214,12 +249,19 @@ class EngagementPage(MetaMixin, Page):
     ]
     parent_page_types = ["programme.ProgrammePage"]
     subpage_types: list[str] = []
-    max_count = 10
+    # Ten in each language: a number is unique among the engagements of one locale (clean()).
+    max_count_per_parent = 10
 
     class Meta:
         db_table = "cite_engagementpage"  # created by the first migrations, in cite
         verbose_name = _("engagement page")
         ordering = ["number"]
+
+    def clean(self):
+        super().clean()
+        others = EngagementPage.objects.filter(number=self.number, locale_id=self.locale_id).exclude(pk=self.pk)
+        if self.number is not None and others.exists():
+            raise ValidationError({"number": _("Another engagement already has this number.")})
 
     @property
     def progress(self) -> Progress:
@@ -234,8 +276,9 @@ class EngagementPage(MetaMixin, Page):
         context = super().get_context(request, *args, **kwargs)
         private = selectors.private_q()
         context["previous"], context["next"] = selectors.engagement_neighbours(engagement=self, private=private)
-        context["debates"] = linked.debates_for_engagement(engagement_id=self.pk, user=request.user)
-        context["pacts"] = linked.pacts_for_engagement(engagement_id=self.pk, user=request.user)
+        # Debates and pacts are linked to the French page: its translations list them too.
+        context["debates"] = linked.debates_for_engagement(engagement_id=self.source_page_id, user=request.user)
+        context["pacts"] = linked.pacts_for_engagement(engagement_id=self.source_page_id, user=request.user)
         context["news"] = selectors.latest_news(engagement=self, limit=HOME_LISTS_LENGTH, private=private)
         # Sections other apps add (the evaluation: this engagement's indicators).
         context["sections"] = linked.engagement_sections(page=self, request=request)
@@ -247,7 +290,7 @@ class EngagementPage(MetaMixin, Page):
 class NewsIndexPage(RoutesToOneChildType, IntroPage):
     parent_page_types = ["programme.HomePage"]
     subpage_types = ["programme.NewsPage"]
-    max_count = 1
+    max_count_per_parent = 1
 
     class Meta:
         db_table = "cite_newsindexpage"  # created by the first migrations, in cite

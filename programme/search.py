@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from itertools import chain, zip_longest
 
 from wagtail import hooks
-from wagtail.models import Page
+from wagtail.models import Locale, Page
 from wagtail.search.backends import get_search_backend
 
 # Results taken from each source; more than anyone pages through.
@@ -23,6 +23,9 @@ class SearchHit:
     url: str
     kind: str
     description: str = ""
+    # The language of the title and description ("fr", "en"); the page marks it when it is not
+    # the page's (docs/i18n.md). Empty: the page's language.
+    language: str = ""
 
 
 def search_backend():
@@ -30,13 +33,16 @@ def search_backend():
 
 
 def _pages(words: str, limit: int) -> list[SearchHit]:
-    pages = Page.objects.live().public().specific().search(words)[:limit]
+    """The pages of the language being read (the English site searches the English pages)."""
+    locale = Locale.get_active()
+    pages = Page.objects.live().public().filter(locale=locale).specific().search(words)[:limit]
     return [
         SearchHit(
             title=page.title,
             url=page.url or "",
             kind=str(page._meta.verbose_name),
             description=getattr(page, "meta_description", "") or page.search_description,
+            language=locale.language_code,
         )
         for page in pages
     ]

@@ -3,6 +3,7 @@
 import re
 from types import SimpleNamespace
 
+from django.conf import settings
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
@@ -44,11 +45,15 @@ def search(request: HttpRequest) -> HttpResponse:
 
 
 # Private and technical areas stay out of search engines; everything else is public content.
-DISALLOWED = ["/admin/", "/django-admin/", "/accounts/", "/compte/", "/moderation/", "/recherche/", "/api/"]
+# The pages of a language's site are at the same paths under its prefix (/en/, docs/i18n.md).
+_PAGES_DISALLOWED = ["/accounts/", "/compte/", "/moderation/", "/recherche/", "/orientation/", "/offres/mes-offres/"]
+_PAGES_ALLOWED = ["/moderation/registre/", "/moderation/registre.csv"]
+_PREFIXES = ["", *(f"/{code}" for code, _name in settings.LANGUAGES if code != settings.LANGUAGE_CODE)]
+DISALLOWED = ["/admin/", "/django-admin/", "/api/", *(p + path for p in _PREFIXES for path in _PAGES_DISALLOWED)]
 # Public pages inside a disallowed area. They come first: first-match parsers (Python's
 # robotparser, older crawlers) stop at the first matching line, longest-match ones (Google, RFC
 # 9309) pick the longest; with the exceptions first and longer, both read the same rules.
-ALLOWED = ["/moderation/registre/", "/moderation/registre.csv"]
+ALLOWED = [p + path for p in _PREFIXES for path in _PAGES_ALLOWED]
 
 
 @require_safe

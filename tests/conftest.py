@@ -45,6 +45,17 @@ def django_db_setup(django_db_setup, django_db_blocker):
 
 
 @pytest.fixture(autouse=True)
+def _no_language_left_active():
+    """The language middleware activates each request's language in the test's own thread, as
+    Django's does; with the language in the URL, a test that read an English page would leave
+    English active, and the next test's reverse() would give /en/ addresses."""
+    yield
+    from django.utils import translation
+
+    translation.deactivate()
+
+
+@pytest.fixture(autouse=True)
 def _fresh_channel_layer():
     """Each test gets its own channel layer instance: the Redis layer's locks belong to the event
     loop that created them, and every async test runs in a loop of its own."""

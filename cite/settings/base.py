@@ -56,6 +56,10 @@ INSTALLED_APPS = [
     "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",
     "wagtail.contrib.search_promotions",
+    # Translation of pages and snippets in the admin (segments, status, synchronisation). Its
+    # locales app replaces wagtail.locales, as its installation guide asks.
+    "wagtail_localize",
+    "wagtail_localize.locales",
     "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
@@ -91,11 +95,11 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "csp.middleware.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "accounts.middleware.SiteLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
-    "accounts.middleware.UserLanguageMiddleware",
+    # The language of the page: in its URL (i18n_patterns), then the person's choice.
+    "accounts.middleware.SiteLanguageMiddleware",
     "accounts.middleware.StaffSecondFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -269,11 +273,14 @@ LANGUAGE_CODE = "fr"
 LANGUAGES = [("fr", _("French")), ("en", _("English"))]
 LOCALE_PATHS = [BASE_DIR / "locale"]
 LANGUAGE_COOKIE_NAME = "vdl_language"
+LANGUAGE_COOKIE_AGE = 60 * 60 * 24 * 365
 TIME_ZONE = "Europe/Paris"
 USE_I18N = True
 USE_TZ = True
-WAGTAIL_I18N_ENABLED = False
-WAGTAIL_CONTENT_LANGUAGES = [("fr", "Français")]
+# Content in two languages (docs/i18n.md): French at the root, English under /en/. Each Wagtail
+# page lives in a locale; English pages are translations made with wagtail-localize.
+WAGTAIL_I18N_ENABLED = True
+WAGTAIL_CONTENT_LANGUAGES = [("fr", "Français"), ("en", "English")]
 
 # --- Static and media files ---------------------------------------------------------------------
 STATIC_URL = "/static/"

@@ -48,6 +48,7 @@ def pact_renew(*, actor: User, pact: Pact) -> Pact:
             raise InvalidState(_("A renewal of this pact is already under way."), code="ALREADY_RENEWED")
         new = Pact.objects.create(
             title=signed.title,
+            language=old.language,
             type=old.type,
             commons=old.commons,
             engagement=old.engagement,

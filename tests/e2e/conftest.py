@@ -42,9 +42,18 @@ def pytest_collection_modifyitems(items):
 
 
 def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
+    """A free port; with E2E_PORTS="first-last", the first free one in that range (machines
+    where each worker has its own ports)."""
+    first, _, last = os.environ.get("E2E_PORTS", "").partition("-")
+    candidates = range(int(first), int(last) + 1) if first and last else [0]
+    for candidate in candidates:
+        with socket.socket() as sock:
+            try:
+                sock.bind(("127.0.0.1", candidate))
+            except OSError:
+                continue
+            return sock.getsockname()[1]
+    raise RuntimeError(f"no free port in E2E_PORTS={os.environ['E2E_PORTS']}")
 
 
 def start_daphne(*, database_name: str, port: int, env_extra: dict | None = None) -> subprocess.Popen:
@@ -117,8 +126,7 @@ def live_url(django_db_setup, django_db_blocker, mail_dir) -> str:
     with django_db_blocker.unblock():
         call_command("load_demo", force=True, stdout=open(os.devnull, "w"))  # noqa: SIM115
         database_name = connection.settings_dict["NAME"]
-    # E2E_PORT: a fixed port, for machines where each worker has its own range.
-    port = int(os.environ.get("E2E_PORT") or 0) or _free_port()
+    port = _free_port()
     process = start_daphne(database_name=database_name, port=port, env_extra={"EMAIL_FILE_PATH": str(mail_dir)})
     yield f"http://127.0.0.1:{port}"
     stop(process)

@@ -36,12 +36,15 @@ def test_the_skip_link_is_the_first_stop_and_moves_focus_to_the_content(page):
 
 
 def test_the_language_switch_turns_the_site_into_english_and_back(page):
+    # The switch is a link to the same page at its English address (docs/i18n.md).
     page.goto("/accounts/login/")
-    page.get_by_role("button", name="English").click()
+    page.get_by_role("link", name="English").click()
     assert page.locator("html").get_attribute("lang") == "en"
+    assert page.url.endswith("/en/accounts/login/")
     assert page.get_by_role("link", name="Skip to content").count() == 1
-    page.get_by_role("button", name="Français").click()
+    page.get_by_role("link", name="Français").click()
     assert page.locator("html").get_attribute("lang") == "fr"
+    assert page.url.endswith("/accounts/login/") and "/en/" not in page.url
 
 
 def test_account_management_pages_sit_in_the_site_layout_and_are_accessible(page):

@@ -467,7 +467,8 @@ def test_proposal_with_a_photo_without_description_is_refused(client_for, reside
 def test_pages_are_available_in_english(client, make_pact):
     pact = make_pact(status=Pact.Status.CONSULTATION)
     client.cookies["vdl_language"] = "en"
-    page = client.get(pact.get_absolute_url()).text
+    # The choice sends the French address to the English one (docs/i18n.md).
+    page = client.get(pact.get_absolute_url(), follow=True).text
     assert "Public consultation" in page and "Log in" in page and "to comment on the clauses" in page
     assert "Objectifs et actions" in page  # the pact's text stays in the city's language
 

@@ -18,7 +18,8 @@ def publish(parent: Page, page: Page) -> Page:
 
 
 def action(title: str, status: str = "planned", **extra) -> dict:
-    return {"type": "action", "value": {"title": title, "status": status, "department": "", **extra}}
+    # Every text of the block, as the admin saves it (wagtail-localize reads each one).
+    return {"type": "action", "value": {"title": title, "description": "", "status": status, "department": "", **extra}}
 
 
 @pytest.fixture

@@ -178,7 +178,9 @@ def test_engagement_page_is_in_english_when_asked(build_programme, client):
     build_programme(engagements=1)
     client.cookies["vdl_language"] = "en"
 
-    html = client.get("/programme/engagement-1/").content.decode()
+    # The choice sends the French address to the English site, where the untranslated page is
+    # shown in French with the interface in English.
+    html = client.get("/programme/engagement-1/", follow=True).content.decode()
 
     assert "What the city does" in html
     assert "Ce que fait la ville" not in html

@@ -16,7 +16,7 @@ def test_page_titles_name_the_page_then_the_site_with_a_separator(client, home):
     assert home_title in {settings.SITE_NAME, f"{home.title} · {settings.SITE_NAME}"}
     assert settings.SITE_NAME * 2 not in home_title
     client.cookies["vdl_language"] = "en"
-    assert _title(client.get("/debats/")) == f"Debates · {settings.SITE_NAME}"
+    assert _title(client.get("/debats/", follow=True)) == f"Debates · {settings.SITE_NAME}"
 
 
 def test_unknown_address_answers_the_sites_404_page(client, home):

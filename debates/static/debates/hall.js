@@ -70,6 +70,7 @@
     var body = document.createElement("div");
     body.className = "hall__body";
     body.innerHTML = m.body_html; // sanitised by the server
+    if (m.lang && m.lang !== document.documentElement.lang) body.setAttribute("lang", m.lang);
     li.appendChild(who);
     li.appendChild(body);
     var list = $("hall-messages");

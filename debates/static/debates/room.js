@@ -324,7 +324,10 @@
       item.querySelector(".room-message__reformulation-text").textContent = m.reformulation;
     }
     // body_html is sanitised by the server (escaped text and links only).
-    item.querySelector(".room-message__body").innerHTML = m.body_html;
+    var body = item.querySelector(".room-message__body");
+    body.innerHTML = m.body_html;
+    markLanguage(body, m.lang);
+    if (m.reformulation) markLanguage(item.querySelector(".room-message__reformulation-text"), m.lang);
     addActions(item);
     item.classList.add("room-message--new");
     var after = arrived(state.userId && m.author.id === state.userId);
@@ -337,6 +340,12 @@
     after();
   }
 
+  // Language of parts (docs/i18n.md): a message written in another language than the page's
+  // says so, as the server-rendered messages do.
+  function markLanguage(element, lang) {
+    if (element && lang && lang !== document.documentElement.lang) element.setAttribute("lang", lang);
+  }
+
   function addPending(m) {
     if ($("pending-" + m.id) || $("message-" + m.id)) return;
     var item = $("pending-template").content.firstElementChild.cloneNode(true);
@@ -347,6 +356,7 @@
     author.textContent = m.author.display_name;
     item.querySelector("article").setAttribute("aria-labelledby", author.id);
     item.querySelector(".room-message__body").innerHTML = m.body_html;
+    markLanguage(item.querySelector(".room-message__body"), m.lang);
     var after = arrived(true);
     $("messages").appendChild(item);
     $("messages-empty").hidden = true;
@@ -773,6 +783,7 @@
     var text = document.createElement("div");
     text.className = "room-message__body";
     text.innerHTML = m.body_html;
+    markLanguage(text, m.lang);
     li.appendChild(who);
     if (rule) li.appendChild(document.createTextNode(" · " + fmt(S.heldRule, { rule: S.rules[rule] || rule })));
     li.appendChild(text);
