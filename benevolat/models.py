@@ -13,6 +13,8 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from core.languages import current as current_language
+
 
 class Call(models.Model):
     """What is asked of volunteers: what, when, for how long, how many, and what they get in return
@@ -46,6 +48,8 @@ class Call(models.Model):
     )
     title = models.CharField(_("what"), max_length=160)
     description = models.TextField(_("details"), blank=True)
+    # The language it was written in (docs/i18n.md): the writer's language when writing.
+    language = models.CharField(_("language"), max_length=5, choices=settings.LANGUAGES, default=current_language)
     schedule = models.CharField(_("when"), max_length=200)
     starts_on = models.DateField(_("from"))
     ends_on = models.DateField(_("until"), null=True, blank=True)

@@ -7,6 +7,8 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from wagtail.search import index
 
+from core.languages import current as current_language
+
 
 class Offer(index.Indexed, models.Model):
     """What a person needs to decide to go: what, when, where, how much, how accessible, for whom."""
@@ -59,6 +61,8 @@ class Offer(index.Indexed, models.Model):
     title = models.CharField(_("title"), max_length=200)
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.ACTIVITY)
     summary = models.CharField(_("summary"), max_length=300)
+    # The language it was written in (docs/i18n.md): the writer's language when writing.
+    language = models.CharField(_("language"), max_length=5, choices=settings.LANGUAGES, default=current_language)
     description = models.TextField(_("description"), blank=True)
     # The association, department or residents' group that runs it; empty while only suggested.
     organisation = models.ForeignKey(

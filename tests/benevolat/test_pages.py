@@ -403,3 +403,10 @@ def test_the_call_page_of_its_organisers_costs_the_same_whatever_the_answers(cli
     with CaptureQueriesContext(connection) as large:
         assert client.get(offer_call.get_absolute_url()).status_code == 200
     assert len(small) == len(large) <= 15
+
+
+def test_a_call_on_the_english_site_is_marked_in_its_language(client, offer_call):
+    page = client.get(f"/en{offer_call.get_absolute_url()}").content.decode()
+
+    assert offer_call.language == "fr"
+    assert f'<h1><span lang="fr">{offer_call.title}</span> <span class="in-language">(in French)</span></h1>' in page
