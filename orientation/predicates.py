@@ -15,21 +15,7 @@ import rules
 
 from accounts.models import Membership
 from accounts.predicates import is_active_account, is_connector
-
-
-def represented_organisation_ids(user) -> frozenset[int]:
-    """The organisations ``user`` represents (one query, cached on the user)."""
-    if not is_active_account(user):
-        return frozenset()
-    cache = user.__dict__.get("_orientation_represented")
-    if cache is None:
-        cache = frozenset(
-            Membership.objects.filter(user=user, role=Membership.Role.REPRESENTATIVE).values_list(
-                "organisation_id", flat=True
-            )
-        )
-        user._orientation_represented = cache
-    return cache
+from offres.predicates import represented_organisation_ids
 
 
 @rules.predicate

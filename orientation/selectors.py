@@ -6,8 +6,8 @@ from __future__ import annotations
 from django.db.models import Prefetch, QuerySet
 
 from offres.models import Offer
+from offres.predicates import represented_organisation_ids
 from orientation.models import Binome, FollowUp, Referral, ReferralOffer
-from orientation.predicates import represented_organisation_ids
 
 
 def listed_offers() -> QuerySet[Offer]:
