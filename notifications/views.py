@@ -11,6 +11,7 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST
 
@@ -22,6 +23,7 @@ from notifications.forms import PreferencesForm
 PAGE_SIZE = 20
 
 
+@never_cache  # what others did about a person's pacts, referrals, calls: private
 @login_required
 def inbox(request):
     unread_only = request.GET.get("filtre") == "non-lues"

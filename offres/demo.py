@@ -11,6 +11,7 @@ Running it again changes nothing (an offer is looked up by its title).
 import datetime as dt
 from decimal import Decimal
 
+from django.conf import settings
 from django.utils import timezone
 
 from accounts.demo import demo_user
@@ -113,7 +114,8 @@ def load(*, stdout) -> None:
     agent = demo_user("agent@example.org")
     association = demo_user("association@example.org")
     organisations = _organisations()
-    engagements = {page.number: page for page in EngagementPage.objects.filter(number__in=[6, 7, 8])}
+    french = EngagementPage.objects.filter(locale__language_code=settings.LANGUAGE_CODE)
+    engagements = {page.number: page for page in french.filter(number__in=[6, 7, 8])}
     centres = neighbourhood_centroids()
     existing = set(Offer.objects.values_list("title", flat=True))
     for index, row in enumerate(OFFERS):

@@ -2,6 +2,7 @@
 gets the service's error, never a half-saved offer)."""
 
 from django import forms
+from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Organisation
@@ -65,7 +66,9 @@ class OfferForm(forms.ModelForm):
         self.fields["organisation"].required = True
         self.fields["organisation"].empty_label = None if len(organisations) == 1 else "—"
         if "engagements" in self.fields:
-            self.fields["engagements"].queryset = EngagementPage.objects.live().order_by("number")
+            # Offers serve the French pages; their translations show the same offers.
+            french = EngagementPage.objects.live().filter(locale__language_code=settings.LANGUAGE_CODE)
+            self.fields["engagements"].queryset = french.order_by("number")
             self.fields["engagements"].label_from_instance = lambda page: f"{page.number}. {page.title}"
         names = sorted(neighbourhood_centroids())
         if names:

@@ -30,8 +30,10 @@ ENGAGEMENT_OFFERS = 6
 @hooks.register(ENGAGEMENT_SECTIONS)
 def engagement_offers(*, page, request) -> EngagementSection | None:
     """The offers that serve this engagement, a few of them, with a link to the directory
-    filtered on it (one query; nothing shown when there is none)."""
-    offers = list(offers_listed().filter(engagements=page).order_by("title", "pk")[: ENGAGEMENT_OFFERS + 1])
+    filtered on it (one query; nothing shown when there is none). Offers serve the French page:
+    its translation shows the same ones."""
+    serving = offers_listed().filter(engagements=page.source_page_id).order_by("title", "pk")
+    offers = list(serving[: ENGAGEMENT_OFFERS + 1])
     if not offers:
         return None
     return EngagementSection(

@@ -41,6 +41,7 @@ def _flash_error(request, error: ApplicationError) -> None:
 # --- the hub ------------------------------------------------------------------------------------
 
 
+@never_cache  # first names and contacts: never kept by a shared computer's browser
 @login_required
 @require_safe
 def index(request):
@@ -103,6 +104,7 @@ def _own_referral(request, pk: int):
     return referral
 
 
+@never_cache  # first names and contacts: never kept by a shared computer's browser
 @login_required
 @require_safe
 def referral_detail(request, pk: int):
@@ -197,6 +199,7 @@ def _pairing_form(line: ReferralOffer, binomes, data=None):
     return PairingForm(data, binomes=binomes, initial=initial, prefix=f"p{line.pk}")
 
 
+@never_cache  # first names and contacts: never kept by a shared computer's browser
 @login_required
 @require_safe
 def line_detail(request, pk: int):
@@ -260,6 +263,7 @@ def line_pair(request, pk: int):
 # --- volunteer companions -----------------------------------------------------------------------
 
 
+@never_cache  # first names and contacts: never kept by a shared computer's browser
 @login_required
 @require_http_methods(["GET", "HEAD", "POST"])
 def binome(request):

@@ -107,3 +107,19 @@ def test_the_connectors_referral_page_costs_the_same(
     with django_assert_max_num_queries(14):
         response = client.get(f"/orientation/{referral.pk}/")
     assert response.content.decode().count("/orientation/offres/") >= n
+
+
+def test_pages_with_first_names_are_never_kept_by_the_browser(client_for, connector, team_member, offer):
+    _refer_many(connector, offer, 1)
+    line = ReferralOffer.objects.get()
+
+    pages = [
+        (connector, "/orientation/"),
+        (connector, f"/orientation/{line.referral_id}/"),
+        (team_member, f"/orientation/offres/{line.pk}/"),
+        (team_member, "/notifications/"),
+    ]
+    for user, path in pages:
+        response = client_for(user).get(path)
+        assert response.status_code == 200, path
+        assert "no-store" in response["Cache-Control"] and "private" in response["Cache-Control"], path
