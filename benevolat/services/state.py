@@ -58,7 +58,8 @@ def answer_transition(answer: Answer, name: str, **fields) -> None:
 
 
 def lock_call(call_id: int) -> Call:
-    return Call.objects.select_for_update().select_related("offer", "pact__commons").get(pk=call_id)
+    # Only the call is locked: its host is read through outer joins, which PostgreSQL cannot lock.
+    return Call.objects.select_for_update(of=("self",)).select_related("offer", "pact__commons").get(pk=call_id)
 
 
 def accepted_count(call: Call) -> int:
