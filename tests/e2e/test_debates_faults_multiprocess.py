@@ -228,7 +228,9 @@ def _logout(port: int, cookie: str) -> int:
     request = urllib.request.Request(f"http://127.0.0.1:{port}/accounts/logout/", headers={"Cookie": cookie})
     with opener.open(request, timeout=10) as response:
         page = response.read().decode()
-        csrf_cookie = re.search(r"csrftoken=([^;]+)", response.headers.get("Set-Cookie", "")).group(1)
+        # Several cookies may be set (the language of a first visit too): read every header.
+        cookies = " ".join(response.headers.get_all("Set-Cookie") or [])
+        csrf_cookie = re.search(r"csrftoken=([^;]+)", cookies).group(1)
     token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page).group(1)
     data = f"csrfmiddlewaretoken={token}".encode()
     request = urllib.request.Request(
