@@ -120,3 +120,23 @@ def _page_alternates(request, page, language: str) -> list[Alternate]:
             prefix = "" if code == settings.LANGUAGE_CODE else f"/{code}"
             result.append(Alternate(code=code, url=f"{prefix}/", fallback=str(_("Home"))))
     return result
+
+
+def in_reading_language(page, memo: dict | None = None):
+    """The live translation of a Wagtail page in the language being read, or the page itself when
+    it is already in that language or has no live translation. Apps link to the programme's pages
+    (a debate's engagement, an offer's engagements) by their French page; on the English site
+    they show and link to its translation. ``memo`` (one per request) holds what was looked up:
+    one query per distinct page, none when the page is already in the language being read."""
+    if page is None:
+        return None
+    locale = locale_ids().get(current())
+    if locale is None or page.locale_id == locale:
+        return page
+    memo = {} if memo is None else memo
+    key = (page.translation_key, locale)
+    if key not in memo:
+        model = page.specific_class or type(page)
+        found = model.objects.live().filter(translation_key=page.translation_key, locale_id=locale).first()
+        memo[key] = found or page
+    return memo[key]

@@ -9,6 +9,7 @@ from django.db.models import Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from core import languages
 from offres.models import Offer
 from offres.selectors import offers_listed
 
@@ -47,16 +48,24 @@ def neighbourhood_choices() -> list[str]:
 
 
 def engagement_choices() -> list[tuple[int, str]]:
-    """The engagements some listed offer serves, by number (one query)."""
+    """The engagements some listed offer serves, by number, titled in the language being read
+    (one query, two on the English site). The value stays the page offers are linked to."""
     from programme.models import EngagementPage
 
-    rows = (
+    rows = list(
         EngagementPage.objects.filter(offers__in=offers_listed())
-        .values_list("pk", "number", "title")
+        .values_list("pk", "number", "title", "translation_key", "locale_id")
         .distinct()
         .order_by("number")
     )
-    return [(pk, f"{number}. {title}") for pk, number, title in rows]
+    locale = languages.locale_ids().get(languages.current())
+    titles = {}
+    if locale is not None and any(row[4] != locale for row in rows):
+        translated = EngagementPage.objects.live().filter(
+            locale_id=locale, translation_key__in=[row[3] for row in rows]
+        )
+        titles = dict(translated.values_list("translation_key", "title"))
+    return [(pk, f"{number}. {titles.get(key, title)}") for pk, number, title, key, _locale in rows]
 
 
 class DirectoryFilterForm(forms.Form):

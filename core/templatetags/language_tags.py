@@ -58,3 +58,14 @@ def locale_language(locale_id) -> str:
 @register.simple_tag
 def default_language() -> str:
     return settings.LANGUAGE_CODE
+
+
+@register.simple_tag(takes_context=True)
+def in_reading_language(context, page):
+    """``{% in_reading_language debate.engagement as engagement %}``: the page's translation in
+    the language being read, when it has one (``core.languages.in_reading_language``)."""
+    request = context.get("request")
+    memo = getattr(request, "_translated_pages", None) if request is not None else None
+    if request is not None and memo is None:
+        memo = request._translated_pages = {}
+    return languages.in_reading_language(page, memo)
