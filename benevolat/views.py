@@ -8,6 +8,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
@@ -15,6 +16,8 @@ from accounts.predicates import has_verified_email
 from benevolat import selectors, services
 from benevolat.forms import AnswerForm, CallForm, DecisionForm, FilterForm, HoursForm
 from benevolat.models import Answer, Call
+from benevolat.predicates import is_call_host_live
+from benevolat.templatetags.benevolat_tags import hours
 from core.errors import ApplicationError, VerificationRequired
 from offres.models import Offer
 from pactes.models import Pact
@@ -65,6 +68,7 @@ def detail_context(request, call: Call, **extra) -> dict:
         "my_answer": selectors.answer_of(call=call, user=user),
         "answers": answers,
         "places_left": max(0, call.places - call.accepted),
+        "host_live": is_call_host_live(user, call),
     }
     context.update(extra)
     return context
@@ -83,13 +87,24 @@ def _failed(request, call: Call, error: ApplicationError):
     )
 
 
-def _act(request, call: Call, action, success: str):
+def _act(request, call: Call, action, success):
+    """Run ``action``; say ``success`` (a text, or a function of what the action returned)."""
     try:
-        action()
+        result = action()
     except ApplicationError as error:
         return _failed(request, call, error)
-    messages.success(request, success)
+    messages.success(request, success(result) if callable(success) else success)
     return _back_to(call)
+
+
+def _hours_recorded(entry) -> str:
+    values = {"date": date_format(entry.date, "j F Y"), "hours": hours(entry.hours)}
+    if entry.previous_hours is None:
+        return _("The hours are recorded.")
+    if entry.previous_hours == entry.hours:
+        return _("%(hours)s h were already recorded on %(date)s: nothing changed.") % values
+    values["before"] = hours(entry.previous_hours)
+    return _("The hours of %(date)s are corrected: %(hours)s h instead of %(before)s h.") % values
 
 
 @login_required
@@ -184,7 +199,7 @@ def hours_record(request, pk: int, answer_id: int):
         lambda: services.hours_record(
             actor=request.user, answer=answer, date=form.cleaned_data["date"], hours=form.cleaned_data["hours"]
         ),
-        _("The hours are recorded."),
+        _hours_recorded,
     )
 
 

@@ -42,7 +42,9 @@ def checked_hours(value) -> Decimal:
 
 
 def hours_record(*, actor: User, answer: Answer, date: dt.date, hours) -> GivenHours:
-    """Record (or correct) the hours ``answer``'s volunteer gave on ``date``."""
+    """Record (or correct) the hours ``answer``'s volunteer gave on ``date``. The entry returned
+    carries ``previous_hours``: what was recorded for that date before (``None`` if nothing), so
+    that a correction is said as one."""
     amount = checked_hours(hours)
     if not isinstance(date, dt.date):
         raise InvalidInput(_("Give the date as a date."), code="INVALID_DATE")
@@ -72,9 +74,11 @@ def hours_record(*, actor: User, answer: Answer, date: dt.date, hours) -> GivenH
                 _("This volunteer would give more than %(max)s hours on that day.") % {"max": MAX_HOURS_PER_DAY},
                 code="TOO_MANY_HOURS",
             )
+        previous = GivenHours.objects.filter(answer=answer, date=date).values_list("hours", flat=True).first()
         entry, _created = GivenHours.objects.update_or_create(
             answer=answer, date=date, defaults={"hours": amount, "recorded_by": actor}
         )
+    entry.previous_hours = previous
     return entry
 
 

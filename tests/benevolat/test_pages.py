@@ -188,7 +188,13 @@ def test_organiser_accepts_then_records_hours(client_for, world, offer_call, pen
     assert response.status_code == 303
     assert str(GivenHours.objects.get().hours) == "2.50"
     page = client.get(offer_call.get_absolute_url())
-    assert "2,5" in _content(page)
+    assert "2,5" in _content(page) and "Les heures sont enregistrées" in _content(page)
+    # The same date again is a correction, and is said to be one.
+    page = client.post(url, {"date": today, "hours": "3"}, follow=True)
+    assert "sont corrigées : 3 h au lieu de 2,5 h" in _content(page)
+    page = client.post(url, {"date": today, "hours": "3"}, follow=True)
+    assert "rien n’a changé" in _content(page)
+    assert GivenHours.objects.get().hours == 3
 
     for bad in ("-1", "99", "deux"):
         response = client.post(url, {"date": today, "hours": bad})
