@@ -63,6 +63,12 @@ _kind(
     label=_("A call for volunteers I answered is closed"),
     text=_("The call for volunteers “%(object)s” is closed before your offer was answered."),
 )
+_kind(
+    "volunteer_host_withdrawn",
+    group=GROUP,
+    label=_("The activity of a call I answered is withdrawn"),
+    text=_("The activity is withdrawn: the call for volunteers “%(object)s” is closed."),
+)
 
 
 def organisers(call: Call) -> list[User]:
@@ -103,3 +109,7 @@ def volunteer_decided(answer: Answer) -> None:
 
 def call_closed(call: Call, volunteers: list[User], *, actor: User) -> None:
     notify(recipients=volunteers, kind="volunteer_call_closed", object=call, actor=actor)
+
+
+def host_withdrawn(call: Call, volunteers: list[User], *, actor: User | None) -> None:
+    notify(recipients=volunteers, kind="volunteer_host_withdrawn", object=call, actor=actor)

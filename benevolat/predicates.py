@@ -47,6 +47,15 @@ def is_call_host_live(user, call) -> bool:
 
 
 @rules.predicate
+def has_answered_call(user, call) -> bool:
+    """The person offered to help on this call (whatever became of it): they keep seeing it,
+    and why it closed, after its host stopped running."""
+    if call is None or user is None or not user.is_authenticated:
+        return False
+    return call.answers.filter(volunteer=user).exists()
+
+
+@rules.predicate
 def is_call_open(user, call) -> bool:
     return call is not None and call.status == call.Status.OPEN
 

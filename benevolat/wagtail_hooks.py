@@ -8,7 +8,8 @@ from wagtail import hooks
 
 from benevolat import selectors
 from benevolat.models import Call
-from offres.linked import OFFER_SECTIONS
+from benevolat.services.calls import close_calls_of_withdrawn_offer
+from offres.linked import OFFER_SECTIONS, OFFER_WITHDRAWN
 from pactes.linked import PACT_SECTIONS, PageSection
 from pactes.models import Pact
 from pactes.predicates import allowed
@@ -48,3 +49,8 @@ def offer_calls(*, offer, request) -> PageSection | None:
     calls = calls if may_publish else selectors.shown_to_all(calls)
     url = f"{reverse('benevolat:create')}?offre={offer.pk}" if may_publish else ""
     return _section(calls=calls, publish_url=url)
+
+
+@hooks.register(OFFER_WITHDRAWN)
+def close_offer_calls(*, offer, actor) -> None:
+    close_calls_of_withdrawn_offer(offer=offer, actor=actor)

@@ -56,6 +56,12 @@ _kind(
     ),
 )
 _kind(
+    "referral_offer_withdrawn",
+    group=GROUP,
+    label=_("An activity I referred someone to, or come along to, is withdrawn"),
+    text=_("The activity “%(object)s” is withdrawn: the person referred to it should be told."),
+)
+_kind(
     "binome_paired",
     group=GROUP,
     label=_("I am asked to come along with someone the first time"),
@@ -99,6 +105,12 @@ def attendance_marked(line: ReferralOffer, *, actor: User) -> None:
         actor=actor,
         data={"came": line.attendance == ReferralOffer.Attendance.CAME},
     )
+
+
+def offer_withdrawn(line: ReferralOffer, *, actor: User | None) -> None:
+    """The connector and the binôme of a referral still waiting for the person's first visit."""
+    recipients = [line.referral.connector, line.binome.user if line.binome_id else None]
+    notify(recipients=recipients, kind="referral_offer_withdrawn", object=line, actor=actor)
 
 
 def binome_paired(line: ReferralOffer, *, actor: User) -> None:

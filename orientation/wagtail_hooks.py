@@ -1,4 +1,5 @@
-"""What orientation adds to the offer page (``offres.linked``): connectors refer a person from it."""
+"""What orientation adds to the offers (``offres.linked``): connectors refer a person from an
+offer's page, and are told when an offer they referred someone to is withdrawn."""
 
 from __future__ import annotations
 
@@ -6,7 +7,8 @@ import rules
 from django.urls import reverse
 from wagtail import hooks
 
-from offres.linked import OFFER_SECTIONS
+from offres.linked import OFFER_SECTIONS, OFFER_WITHDRAWN
+from orientation.services.attendance import lines_tell_offer_withdrawn
 from pactes.linked import PageSection
 
 
@@ -20,3 +22,8 @@ def refer_to_offer(*, offer, request) -> PageSection | None:
         context={"refer_url": f"{reverse('orientation:create')}?offre={offer.pk}"},
         stylesheets=(),
     )
+
+
+@hooks.register(OFFER_WITHDRAWN)
+def tell_referrals_offer_withdrawn(*, offer, actor) -> None:
+    lines_tell_offer_withdrawn(offer=offer, actor=actor)

@@ -142,6 +142,22 @@ def call_close(*, actor: User, call: Call) -> Call:
     return call
 
 
+def close_calls_of_withdrawn_offer(*, offer: Offer, actor: User | None) -> list[Call]:
+    """The offer is withdrawn (called in its transaction, ``offres.linked.OFFER_WITHDRAWN``): its
+    open and filled calls close, and every volunteer waiting or accepted is told. The platform
+    acts here, for the withdrawal already allowed: no permission of the actor's is asked."""
+    closed = []
+    for call_id in Call.objects.filter(offer=offer).exclude(status=Call.Status.CLOSED).values_list("pk", flat=True):
+        call = lock_call(call_id)
+        call_transition(call, "close")
+        concerned = call.answers.filter(status__in=(Answer.Status.PENDING, Answer.Status.ACCEPTED))
+        notices.host_withdrawn(
+            call, [answer.volunteer for answer in concerned.select_related("volunteer")], actor=actor
+        )
+        closed.append(call)
+    return closed
+
+
 def call_reopen(*, actor: User, call: Call) -> Call:
     with transaction.atomic():
         call = lock_call(call.pk)

@@ -16,6 +16,7 @@ from django.utils.translation import gettext_lazy as _
 
 from core.errors import InvalidInput, InvalidState, NotFound, PermissionDenied
 from offres import notices
+from offres.linked import offer_withdrawn
 from offres.models import Offer, OfferEvent, OfferReport
 from pactes.guards import clean_text
 
@@ -102,6 +103,8 @@ def _transition(*, offer: Offer, name: str, actor=None, reason: str = "") -> Off
         notices.marked_to_verify(offer=offer)
     elif name in ("publish", "reject"):
         notices.decided(offer=offer, actor=actor, published=name == "publish", reason=reason)
+    elif name == "withdraw":
+        offer_withdrawn(offer=offer, actor=actor)
     return OfferEvent.objects.create(
         offer=offer,
         kind=OfferEvent.Kind.TRANSITION,

@@ -53,6 +53,21 @@ def attendance_mark(*, actor: User, line: ReferralOffer, outcome: str, on: dt.da
     return line
 
 
+def lines_tell_offer_withdrawn(*, offer, actor: User | None) -> list[ReferralOffer]:
+    """The offer is withdrawn (in its transaction, ``offres.linked.OFFER_WITHDRAWN``): whoever
+    waits for a referred person's first visit there (the connector, the binôme) is told, so
+    that the person is not sent to an activity that no longer runs."""
+    waiting = (
+        ReferralOffer.objects.filter(offer=offer, attendance=Attendance.PENDING, referral__erased_at=None)
+        .select_related("offer", "referral__connector", "binome__user")
+        .order_by("pk")
+    )
+    lines = list(waiting)
+    for line in lines:
+        notices.offer_withdrawn(line, actor=actor)
+    return lines
+
+
 def binome_volunteer(*, actor: User, neighbourhood: str = "") -> Binome:
     """A resident volunteers to come along with referred people the first time."""
     require(actor, "orientation.volunteer_binome")

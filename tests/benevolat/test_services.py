@@ -328,3 +328,34 @@ def test_a_call_that_is_over_cannot_be_reopened_nor_listed(world, offer_call, cl
     assert error.value.code == "CALL_OVER"
     Call.objects.filter(pk=offer_call.pk).update(status=Call.Status.OPEN)
     assert offer_call.title not in client.get("/benevolat/").content.decode()
+
+
+# --- the offer is withdrawn ------------------------------------------------------------------------
+
+
+def test_withdrawing_the_offer_closes_its_calls_and_tells_their_volunteers(world, offer_call, make_user, client):
+    from offres.services import offer_transition
+
+    accepted = answer_create(actor=world.resident, call=offer_call)
+    answer_decide(actor=world.proponent, answer=accepted, accept=True)
+    answer_create(actor=world.member, call=offer_call)
+    declined = make_user(display_name="Refusée")
+    answer_decide(actor=world.proponent, answer=answer_create(actor=declined, call=offer_call), accept=False)
+    stranger = make_user(display_name="Passante")
+
+    offer_transition(offer=world.offer, name="withdraw", actor=world.city_agent, reason="L’association arrête.")
+
+    offer_call.refresh_from_db()
+    assert offer_call.status == Call.Status.CLOSED
+    told = set(Notification.objects.filter(kind="volunteer_host_withdrawn").values_list("recipient", flat=True))
+    assert told == {world.resident.pk, world.member.pk}
+    assert OutgoingEmail.objects.filter(to=world.resident.email).exists()
+    # The volunteer still reads the call and why it closed; a stranger no longer finds it.
+    client.force_login(world.resident)
+    page = client.get(offer_call.get_absolute_url())
+    assert page.status_code == 200
+    assert "n’est plus proposée" in page.content.decode()
+    client.force_login(stranger)
+    assert client.get(offer_call.get_absolute_url()).status_code == 404
+    with pytest.raises(PermissionDenied):
+        answer_create(actor=stranger, call=offer_call)

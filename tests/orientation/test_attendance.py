@@ -158,3 +158,32 @@ def test_a_deleted_account_is_not_a_companion(resident, connector, line):
     with pytest.raises(NotFound):
         services.binome_pair(actor=connector, line=line, binome_id=binome.pk)
     assert ReferralOffer.objects.get().binome is None
+
+
+def test_withdrawing_the_offer_tells_who_waits_for_the_person(
+    client, client_for, resident, team_member, connector, refer, make_offer, association
+):
+    from offres.services import offer_transition
+
+    other = make_offer(title="Chorale du mardi", organisation=association)
+    waiting, token = refer(offers=None)
+    companion = services.binome_volunteer(actor=resident)
+    line = waiting.lines.select_related("offer", "referral").get()
+    services.binome_pair(actor=team_member, line=line, binome_id=companion.pk, meeting_on=timezone.localdate())
+    for came in refer(first_name="Lucien", offers=[line.offer, other])[0].lines.all():
+        services.attendance_mark(actor=team_member, line=came, outcome="came", on=timezone.localdate())
+    Notification.objects.all().delete()
+
+    offer_transition(offer=line.offer, name="withdraw", actor=team_member, reason="Le jardin ferme pour l’hiver.")
+
+    told = Notification.objects.filter(kind="referral_offer_withdrawn")
+    assert sorted(told.values_list("recipient", "target_id")) == sorted(
+        [(connector.pk, line.pk), (resident.pk, line.pk)]
+    )
+    assert all("Josiane" not in email.body + email.subject for email in OutgoingEmail.objects.all())
+    # The person's page still shows the activity, said to be no longer offered, without a dead link.
+    page = client.get(f"/orientation/ma-demarche/{token}/").content.decode()
+    assert "Plus proposée" in page and f'href="/offres/{line.offer_id}/"' not in page
+    # Nothing is said when everyone referred to the offer has already come.
+    offer_transition(offer=other, name="withdraw", actor=team_member, reason="Fin de la chorale.")
+    assert told.count() == 2
