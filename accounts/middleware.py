@@ -9,6 +9,7 @@ from django.utils.cache import patch_vary_headers
 from django.utils.translation.trans_real import parse_accept_lang_header
 
 from accounts.predicates import has_staff_role
+from accounts.services import language_choose
 
 # Paths outside ``i18n_patterns`` (cite/urls.py): the admins, probes, files, the sockets and the
 # machine-read indexes. They have no language in their URL.
@@ -69,7 +70,8 @@ class SiteLanguageMiddleware:
     - The cookie records the language of the first page read, and then the language the person
       switches to (a page reached from a page of the site in the other language), so the choice
       wins over Accept-Language on the next visit; a shared link in the other language is
-      served as it is and changes nothing.
+      served as it is and changes nothing. A logged-in person's switch also becomes their
+      profile's language (``accounts.services.language_choose``).
     - Paths outside ``i18n_patterns`` (admin, probes, files) keep the profile or cookie language.
     """
 
@@ -114,6 +116,9 @@ class SiteLanguageMiddleware:
             patch_vary_headers(response, ("Accept-Language", "Cookie"))
         if chosen and response.status_code < 400:
             _remember(response, chosen, cookie)
+            user = getattr(request, "user", None)
+            if switched and user is not None and user.is_authenticated:
+                language_choose(user=user, language=chosen)
         return response
 
     @staticmethod

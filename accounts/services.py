@@ -46,6 +46,16 @@ def profile_update(
     return user
 
 
+def language_choose(*, user: User, language: str) -> None:
+    """The person switched the site to ``language``: it becomes their profile's language, the
+    one of their e-mails and of their next visit (docs/i18n.md)."""
+    if language not in dict(settings.LANGUAGES):
+        raise InvalidInput(code="UNKNOWN_LANGUAGE")
+    if user.preferred_language != language:
+        User.objects.filter(pk=user.pk).update(preferred_language=language)
+        user.preferred_language = language
+
+
 def _app_privacy_modules():
     for app in settings.PROJECT_APPS:
         if app != "accounts" and find_spec(f"{app}.privacy"):

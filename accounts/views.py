@@ -34,10 +34,10 @@ def profile(request):
         except ApplicationError as error:
             form.add_error(None, error.detail)
         else:
-            messages.success(request, _("Your profile has been saved."))
-            # Back to the profile in the language just chosen (its address says it: docs/i18n.md);
-            # the language chosen in the profile also becomes the language of this browser.
+            # Back to the profile in the language just chosen (its address says it: docs/i18n.md),
+            # told so in that language; it also becomes the language of this browser.
             with translation.override(form.cleaned_data["preferred_language"]):
+                messages.success(request, _("Your profile has been saved."))
                 response = redirect("accounts:profile")
             response.set_cookie("vdl_language", form.cleaned_data["preferred_language"], samesite="Lax")
             return response

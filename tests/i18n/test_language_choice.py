@@ -75,6 +75,49 @@ def test_the_switch_to_french_is_followed_and_remembered(home, client):
     assert client.get("/pactes/", **ENGLISH_BROWSER).status_code == 200
 
 
+def test_a_logged_in_persons_switch_becomes_their_profiles_language(home, client_for, resident):
+    resident.preferred_language = "fr"
+    resident.save()
+    client = client_for(resident)
+    assert client.get("/debats/").status_code == 200
+
+    # The switch's link to the English page, followed from the French page.
+    response = client.get("/en/debats/", HTTP_REFERER="http://testserver/debats/")
+    resident.refresh_from_db()
+
+    assert response.status_code == 200 and resident.preferred_language == "en"
+    # On another device (no cookie), a French address leads to English; the profile says English.
+    elsewhere = Client()
+    elsewhere.force_login(resident)
+    assert elsewhere.get("/offres/")["Location"] == "/en/offres/"
+    assert 'value="en" selected' in elsewhere.get("/en/compte/").content.decode()
+    # The switch back to French; then an English link followed from outside changes nothing.
+    client.get("/debats/", HTTP_REFERER="http://testserver/en/debats/")
+    resident.refresh_from_db()
+    assert resident.preferred_language == "fr"
+    assert client.get("/en/pactes/").status_code == 200
+    resident.refresh_from_db()
+    assert resident.preferred_language == "fr"
+
+
+def test_saving_the_profile_in_english_stays_in_english(home, client_for, resident):
+    resident.preferred_language = "en"
+    resident.save()
+    client = client_for(resident)
+
+    response = client.post(
+        "/en/compte/", {"display_name": resident.display_name, "preferred_language": "en"}, follow=True
+    )
+
+    assert response.redirect_chain[-1][0] == "/en/compte/"
+    assert "Your profile has been saved." in response.content.decode()
+    response = client.post(
+        "/en/compte/", {"display_name": resident.display_name, "preferred_language": "fr"}, follow=True
+    )
+    assert response.redirect_chain[-1][0] == "/compte/"
+    assert "Votre profil est enregistré." in response.content.decode()
+
+
 def test_an_english_address_is_english_whatever_the_choice(home, client):
     client.cookies["vdl_language"] = "fr"
 
