@@ -140,3 +140,12 @@ def in_reading_language(page, memo: dict | None = None):
         found = model.objects.live().filter(translation_key=page.translation_key, locale_id=locale).first()
         memo[key] = found or page
     return memo[key]
+
+
+def text_in(code: str | None, message, **values) -> str:
+    """A lazy ``message`` (``gettext_lazy``) written in language ``code``, with ``values`` put in.
+    What the platform writes into a stored text (a pact's history, a version's note) is in that
+    text's language, not in the language of whoever happened to act."""
+    with translation.override(normalise(code)):
+        text = str(message)
+    return text % values if values else text

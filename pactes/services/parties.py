@@ -2,9 +2,11 @@
 co-design has."""
 
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from accounts.models import Organisation, User
 from core.errors import InvalidState
+from core.languages import text_in
 from pactes.models import (
     Pact,
     PactEvent,
@@ -23,12 +25,17 @@ def _add_party(*, pact: Pact, actor: User | None, role: str, organisation=None, 
     PactEvent.objects.create(pact=pact, kind=PactEvent.Kind.PARTY, actor=actor, reason=party.name)
     if pact.status in {Pact.Status.CONSULTATION, Pact.Status.CO_DESIGN, Pact.Status.SIGNING}:
         if pact.status == Pact.Status.SIGNING:
-            _transition(pact=pact, name="reopen", actor=actor, reason=_("A party joined the pact."))
+            _transition(
+                pact=pact,
+                name="reopen",
+                actor=actor,
+                reason=text_in(pact.language, gettext_lazy("A party joined the pact.")),
+            )
         write_version(
             pact=pact,
             actor=actor,
             clauses=current_clauses(pact),
-            note=_("New party: %(name)s") % {"name": party.name},
+            note=text_in(pact.language, gettext_lazy("New party: %(name)s"), name=party.name),
         )
     return party
 

@@ -7,9 +7,11 @@ from django.conf import settings
 from django.db import transaction
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from accounts.models import Membership, Organisation, User
 from core.errors import InvalidInput, NotFound, PermissionDenied
+from core.languages import text_in
 from core.permissions import require
 from pactes.clauses import initial_clauses
 from pactes.geocoding import Place, geocode, neighbourhood_of
@@ -160,7 +162,11 @@ def pact_propose(
             "support_requested": support,
         }
         write_version(
-            pact=pact, actor=actor, clauses=initial_clauses(proposal=proposal), note=_("Proposal"), title=title
+            pact=pact,
+            actor=actor,
+            clauses=initial_clauses(proposal=proposal),
+            note=text_in(pact.language, gettext_lazy("Proposal")),
+            title=title,
         )
         for upload, (_upload, upload_title) in zip(checked, uploads, strict=True):
             store_attachment(pact=pact, actor=actor, checked=upload, title=upload_title)

@@ -10,9 +10,11 @@ import datetime as dt
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from accounts.models import User
 from core.errors import InvalidState
+from core.languages import text_in
 from core.permissions import require
 from pactes.models import Pact, PactEvent, Party
 from pactes.services.state import lock_pact
@@ -77,7 +79,12 @@ def pact_renew(*, actor: User, pact: Pact) -> Pact:
             pact=new,
             actor=actor,
             clauses=[{"key": c.key, "heading": c.heading, "body": c.body} for c in signed.clauses.order_by("position")],
-            note=_("Renewal of pact no. %(id)s, from its signed version %(n)s") % {"id": old.pk, "n": signed.number},
+            note=text_in(
+                new.language,
+                gettext_lazy("Renewal of pact no. %(id)s, from its signed version %(n)s"),
+                id=old.pk,
+                n=signed.number,
+            ),
             title=signed.title,
             start_date=start,
             end_date=end,

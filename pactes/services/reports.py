@@ -6,9 +6,11 @@ from collections.abc import Sequence
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from accounts.models import User
 from core.errors import InvalidInput, InvalidState
+from core.languages import text_in
 from core.permissions import require
 from pactes.deadlines import report_periods
 from pactes.guards import clean_text
@@ -112,7 +114,10 @@ def report_file(
             photo.file.save(f"{pact.pk}/{item.stored_name}", item.file, save=False)
             photo.save()
         PactEvent.objects.create(
-            pact=pact, kind=PactEvent.Kind.REPORT, actor=actor, reason=_("Year %(n)d") % {"n": period}
+            pact=pact,
+            kind=PactEvent.Kind.REPORT,
+            actor=actor,
+            reason=text_in(pact.language, gettext_lazy("Year %(n)d"), n=period),
         )
     return report
 

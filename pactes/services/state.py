@@ -17,6 +17,7 @@ from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 from core.errors import InvalidInput, InvalidState, NotFound, PermissionDenied
+from core.languages import text_in
 from pactes import notices
 from pactes.canonical import fingerprint, version_document
 from pactes.journal import journal_record_version
@@ -224,7 +225,7 @@ def _on_activate(pact, actor, now) -> list[str]:
                 pact=previous,
                 name="supersede",
                 actor=None,
-                reason=_("Renewed by pact no. %(id)s.") % {"id": pact.pk},
+                reason=text_in(previous.language, _("Renewed by pact no. %(id)s."), id=pact.pk),
             )
     return ["activated_at"]
 

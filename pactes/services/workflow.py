@@ -3,9 +3,10 @@ and the ones the platform makes when a date comes."""
 
 from django.db import transaction
 from django.utils import timezone
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from core.errors import InvalidState
+from core.languages import text_in
 from pactes.models import Pact
 from pactes.services.parties import ensure_city_party
 from pactes.services.state import MANUAL, TRANSITIONS, Transition, _transition, lock_pact
@@ -51,9 +52,10 @@ def pacts_expire_due(*, today=None) -> list[int]:
     today = today or timezone.localdate()
     expired = []
     due = Pact.objects.filter(status__in=[Pact.Status.ACTIVE, Pact.Status.SUSPENDED], end_date__lte=today)
-    for pact in due.only("pk"):
+    for pact in due.only("pk", "language"):
         try:
-            pact_transition(pact=pact, name="expire", actor=None, reason=_("The end date of the pact has come."))
+            reason = text_in(pact.language, gettext_lazy("The end date of the pact has come."))
+            pact_transition(pact=pact, name="expire", actor=None, reason=reason)
         except InvalidState:
             continue
         expired.append(pact.pk)

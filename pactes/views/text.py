@@ -6,6 +6,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_safe
 
 from core.conditional import conditional_page
@@ -112,11 +113,12 @@ def version_json_view(request, pk: int, number: int):
     return response
 
 
+# Lazy: the labels are read in the language of each request, not of the first import.
 DIFF_LABELS = {
-    "title": _("Title"),
-    "start_date": _("Start date"),
-    "end_date": _("End date"),
-    "parties": _("Parties"),
+    "title": gettext_lazy("Title"),
+    "start_date": gettext_lazy("Start date"),
+    "end_date": gettext_lazy("End date"),
+    "parties": gettext_lazy("Parties"),
 }
 
 
