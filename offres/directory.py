@@ -9,7 +9,6 @@ from django.db.models import Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from core import languages
 from offres.models import Offer
 from offres.selectors import offers_listed
 
@@ -48,24 +47,11 @@ def neighbourhood_choices() -> list[str]:
 
 
 def engagement_choices() -> list[tuple[int, str]]:
-    """The engagements some listed offer serves, by number, titled in the language being read
-    (one query, two on the English site). The value stays the page offers are linked to."""
+    """The engagements some listed offer serves (``programme.selectors.engagement_choices``)."""
     from programme.models import EngagementPage
+    from programme.selectors import engagement_choices as choices
 
-    rows = list(
-        EngagementPage.objects.filter(offers__in=offers_listed())
-        .values_list("pk", "number", "title", "translation_key", "locale_id")
-        .distinct()
-        .order_by("number")
-    )
-    locale = languages.locale_ids().get(languages.current())
-    titles = {}
-    if locale is not None and any(row[4] != locale for row in rows):
-        translated = EngagementPage.objects.live().filter(
-            locale_id=locale, translation_key__in=[row[3] for row in rows]
-        )
-        titles = dict(translated.values_list("translation_key", "title"))
-    return [(pk, f"{number}. {titles.get(key, title)}") for pk, number, title, key, _locale in rows]
+    return choices(EngagementPage.objects.filter(offers__in=offers_listed()))
 
 
 class DirectoryFilterForm(forms.Form):

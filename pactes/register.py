@@ -58,16 +58,11 @@ def neighbourhood_choices() -> list[str]:
 
 
 def engagement_choices() -> list[tuple[int, str]]:
-    """Engagements some public pact is linked to, by number (one query)."""
+    """Engagements some public pact is linked to (``programme.selectors.engagement_choices``)."""
     from programme.models import EngagementPage
+    from programme.selectors import engagement_choices as choices
 
-    rows = (
-        EngagementPage.objects.filter(pacts__in=public_pacts())
-        .values_list("pk", "number", "title")
-        .distinct()
-        .order_by("number")
-    )
-    return [(pk, f"{number}. {title}") for pk, number, title in rows]
+    return choices(EngagementPage.objects.filter(pacts__in=public_pacts()))
 
 
 class RegisterFilterForm(forms.Form):

@@ -11,6 +11,8 @@ from django.db.models import Q, QuerySet, Subquery
 from wagtail.models import Page
 from wagtail.query import PageQuerySet
 
+from core import languages
+
 
 def private_q() -> Q:
     """Pages in a private section (costs one query). A page that lists several kinds of pages
@@ -66,3 +68,20 @@ def news_listing(*, index: Page, tag: str = "", page_number=None, per_page: int 
     if tag:
         news = news.filter(tags__name=tag)
     return Paginator(news, per_page).get_page(page_number)
+
+
+def engagement_choices(engagements: QuerySet) -> list[tuple[int, str]]:
+    """« 6. Title » choices for a filter on ``engagements`` (the French pages apps link to), by
+    number, titled in the language being read: one query, two on the English site. The value
+    stays the linked page's id."""
+    EngagementPage = apps.get_model("programme", "EngagementPage")
+    rows = list(
+        engagements.values_list("pk", "number", "title", "translation_key", "locale_id").distinct().order_by("number")
+    )
+    locale = languages.locale_ids().get(languages.current())
+    titles: dict = {}
+    if locale is not None and any(row[4] != locale for row in rows):
+        keys = [row[3] for row in rows]
+        translated = EngagementPage.objects.live().filter(locale_id=locale, translation_key__in=keys)
+        titles = dict(translated.values_list("translation_key", "title"))
+    return [(pk, f"{number}. {titles.get(key, title)}") for pk, number, title, key, _locale in rows]
