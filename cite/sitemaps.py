@@ -16,6 +16,7 @@ from django.conf import settings
 from django.contrib.sitemaps import Sitemap
 from django.contrib.sitemaps.views import sitemap
 from django.urls import path, reverse
+from django.views.generic import RedirectView
 from wagtail.contrib.sitemaps.sitemap_generator import Sitemap as WagtailSitemap
 
 
@@ -136,4 +137,9 @@ SITEMAPS = {
     "debats": DebateSitemap(),
 }
 
-sitemap_urlpatterns = [path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="cite_sitemap")]
+sitemap_urlpatterns = [
+    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="cite_sitemap"),
+    # Where a crawler of the English site looks first: the one sitemap, which lists the English
+    # addresses with their French alternates.
+    path("en/sitemap.xml", RedirectView.as_view(pattern_name="cite_sitemap", permanent=True)),
+]

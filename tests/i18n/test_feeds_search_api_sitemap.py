@@ -84,6 +84,13 @@ def test_the_sitemap_gives_each_address_its_alternates(bilingual, client):
     }
 
 
+def test_the_english_sites_sitemap_address_leads_to_the_one_sitemap(db, client):
+    response = client.get("/en/sitemap.xml")
+
+    assert response.status_code == 301 and response["Location"] == "/sitemap.xml"
+    assert client.get(response["Location"]).status_code == 200
+
+
 def test_robots_txt_keeps_the_english_private_areas_out_too(db, client):
     from urllib.robotparser import RobotFileParser
 
