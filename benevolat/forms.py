@@ -21,7 +21,7 @@ class CallForm(forms.Form):
     title = forms.CharField(
         label=_("What volunteers will do"),
         max_length=160,
-        help_text=_("In a few words: « Welcome newcomers to the garden », « Serve the snack »."),
+        help_text=_("In a few words: “Welcome newcomers to the garden”, “Serve the snack”."),
     )
     description = forms.CharField(
         label=_("Details"), required=False, max_length=MAX_TEXT, widget=forms.Textarea(attrs={"rows": 4})
@@ -30,7 +30,7 @@ class CallForm(forms.Form):
         label=_("Kind of commitment"), choices=Call.Commitment.choices, widget=forms.RadioSelect
     )
     schedule = forms.CharField(
-        label=_("When"), max_length=200, help_text=_("For people: « Saturday mornings, 10 am to noon ».")
+        label=_("When"), max_length=200, help_text=_("For people: “Saturday mornings, 10 am to noon”.")
     )
     starts_on = forms.DateField(label=_("From"), widget=DateInput())
     ends_on = forms.DateField(
@@ -40,7 +40,7 @@ class CallForm(forms.Form):
         help_text=_("Leave empty for a one-off call (the same day) or a regular one with no end."),
     )
     duration = forms.CharField(
-        label=_("How long"), max_length=200, help_text=_("« Two hours a week for three months », « One afternoon »…")
+        label=_("How long"), max_length=200, help_text=_("“Two hours a week for three months”, “One afternoon”…")
     )
     places = forms.IntegerField(label=_("Volunteers wanted"), min_value=1, max_value=MAX_PLACES, initial=1)
     welcome = forms.CharField(
