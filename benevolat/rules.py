@@ -28,6 +28,7 @@ rules.add_perm("benevolat.view_call", is_call_host_live | is_call_manager | has_
 rules.add_perm("benevolat.manage_call", manages_call)
 rules.add_perm("benevolat.answer_call", can_take_part & is_call_host_live)
 rules.add_perm("benevolat.withdraw_answer", can_take_part & is_answer_volunteer)
-rules.add_perm("benevolat.decide_answer", manages_answer)
-rules.add_perm("benevolat.record_hours", manages_answer)
+# Nobody decides on their own offer to help nor records their own hours: another organiser does.
+rules.add_perm("benevolat.decide_answer", manages_answer & ~is_answer_volunteer)
+rules.add_perm("benevolat.record_hours", manages_answer & ~is_answer_volunteer)
 rules.add_perm("benevolat.view_answer", is_answer_volunteer | is_answer_call_manager)

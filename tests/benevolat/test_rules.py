@@ -145,3 +145,25 @@ def test_answer_permissions_belong_to_the_volunteer_and_the_organisers(world, of
         assert _allowed(world, role, "benevolat.record_hours", answer) is expected, role
     assert _allowed(world, "resident", "benevolat.view_answer", answer)
     assert not _allowed(world, "member", "benevolat.view_answer", answer)
+
+
+def test_an_organiser_who_offers_to_help_is_decided_on_and_counted_by_another(world, offer_call, client):
+    from benevolat.models import GivenHours
+    from benevolat.services import answer_create, answer_decide, hours_record
+    from core.errors import PermissionDenied
+
+    own = answer_create(actor=world.proponent, call=offer_call)
+    assert not _allowed(world, "proponent", "benevolat.decide_answer", own)
+    assert not _allowed(world, "proponent", "benevolat.record_hours", own)
+    with pytest.raises(PermissionDenied):
+        answer_decide(actor=world.proponent, answer=own, accept=True)
+    client.force_login(world.proponent)
+    page = client.get(offer_call.get_absolute_url()).content.decode()
+    assert "un autre organisateur en décide" in page
+    assert f'action="/benevolat/{offer_call.pk}/reponses/{own.pk}/' not in page
+    # Another organiser (here a city agent, who keeps the directory) accepts and records the hours.
+    answer_decide(actor=world.city_agent, answer=own, accept=True)
+    with pytest.raises(PermissionDenied):
+        hours_record(actor=world.proponent, answer=own, date=offer_call.starts_on, hours="2")
+    hours_record(actor=world.city_agent, answer=own, date=offer_call.starts_on, hours="2")
+    assert GivenHours.objects.get().recorded_by == world.city_agent
