@@ -66,3 +66,14 @@ def test_the_breadcrumb_of_an_untranslated_page_leads_to_the_english_home(biling
     breadcrumb = page.split('class="breadcrumbs"')[1].split("</nav>")[0]
     assert f'href="{bilingual["english_home"].url}"' in breadcrumb
     assert f'href="{bilingual["english_programme"].url}"' in breadcrumb
+
+
+def test_a_debates_transcript_gives_its_address_in_each_language(make_debate, home):
+    debate = make_debate()
+    path = f"/debats/{debate.slug}/transcription.html"
+
+    english = Client().get(f"/en{path}").content.decode()
+
+    assert f'hreflang="fr" href="http://testserver{path}"' in english
+    assert f'hreflang="en" href="http://testserver/en{path}"' in english
+    assert '<meta property="og:locale" content="en_GB">' in english
