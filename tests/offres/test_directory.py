@@ -3,6 +3,7 @@ map's GeoJSON, calendars, open data, the site search and the main menu."""
 
 import datetime as dt
 import json
+from zoneinfo import ZoneInfo
 
 import pytest
 from django.utils import timezone
@@ -145,6 +146,38 @@ def test_a_weekly_offer_has_a_calendar_with_a_repeat_rule(client, make_offer):
     assert rule["FREQ"] == ["WEEKLY"] and rule["BYDAY"] == ["SA"]
     assert rule["UNTIL"][0].date() == dt.date(2027, 6, 26)
     assert event["uid"].startswith(f"offer-{offer.pk}@")
+
+
+def _occurrences(event):
+    """The starts of an event expanded by its RRULE, as a calendar client would."""
+    from dateutil.rrule import rrulestr
+
+    rule = event["rrule"].to_ical().decode()
+    return list(rrulestr(rule, dtstart=event.decoded("dtstart")))
+
+
+@pytest.mark.parametrize("url", ["/offres/{pk}/calendrier.ics", "/offres/offres.ics"])
+def test_a_weekly_offer_keeps_its_local_hour_in_summer(client, make_offer, url):
+    paris = ZoneInfo("Europe/Paris")
+    start = dt.datetime(2026, 12, 12, 10, 0, tzinfo=paris)  # a Saturday, in winter time
+    offer = make_offer(
+        starts_at=start,
+        ends_at=start + dt.timedelta(hours=2),
+        recurrence=Offer.Recurrence.WEEKLY,
+        recurrence_until=dt.date(2027, 9, 25),
+    )
+    body = client.get(url.format(pk=offer.pk)).content
+    calendar = Calendar.from_ical(body)
+    assert b"DTSTART;TZID=Europe/Paris:20261212T100000" in body
+    assert b"DTEND;TZID=Europe/Paris:20261212T120000" in body
+    assert [str(tz["tzid"]) for tz in calendar.walk("VTIMEZONE")] == ["Europe/Paris"]
+    event = calendar.walk("VEVENT")[0]
+    # UNTIL is in UTC when DTSTART has a time zone (RFC 5545, 3.3.10).
+    assert event["rrule"]["UNTIL"][0].utcoffset() == dt.timedelta(0)
+    starts = [moment.astimezone(paris) for moment in _occurrences(event)]
+    july = [moment for moment in starts if moment.month == 7]
+    assert july and all((moment.hour, moment.minute) == (10, 0) for moment in july)
+    assert starts[-1].date() == dt.date(2027, 9, 25)
 
 
 @pytest.mark.parametrize(
