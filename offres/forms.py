@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Organisation
 from offres.models import Offer
-from offres.services import EDITABLE_FIELDS, MAX_REASON_LENGTH
+from offres.services import EDITABLE_FIELDS, MAX_REASON_LENGTH, offer_input_errors
 from pactes.geocoding import neighbourhood_centroids
 
 DATETIME = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
@@ -77,6 +77,14 @@ class OfferForm(forms.ModelForm):
                 required=False,
                 choices=[("", "—"), *[(n, n) for n in names]],
             )
+
+    def clean(self):
+        cleaned = super().clean()
+        # Only the fields that are valid so far: a field with an error already says it.
+        values = {name: cleaned.get(name) for name in self.fields if name not in self.errors}
+        for name, message in offer_input_errors(values).items():
+            self.add_error(name, message)
+        return cleaned
 
     def service_data(self) -> dict:
         data = {name: self.cleaned_data.get(name) for name in self.Meta.fields}

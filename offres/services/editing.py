@@ -3,7 +3,10 @@ plain text, shown escaped with links made safe by ``core.html``); every value is
 model's own validation, so a forged form gets a clear error and changes nothing."""
 
 import contextlib
-from datetime import timedelta
+import re
+from collections.abc import Mapping
+from datetime import datetime, timedelta
+from decimal import Decimal, InvalidOperation
 
 import rules
 from django.core.exceptions import ValidationError
@@ -53,6 +56,58 @@ TEXT_FIELDS = {"title", "summary", "description", "schedule", "place_name", "add
 TEXT_FIELDS |= {"contact_name", "contact_phone", "contact_email", "neighbourhood"}
 MAX_DESCRIPTION = 5000
 SUGGESTIONS_PER_DAY = 5
+# A phone number as people write it: digits, spaces, dots, dashes, brackets, a leading +.
+PHONE = re.compile(r"\+?[0-9 .()\-]+")
+PHONE_MIN_DIGITS = 3  # short numbers (« 3939 ») are numbers too
+CHECKED_FIELDS = ["starts_at", "ends_at", "latitude", "longitude", "cost", "price", "contact_phone"]
+ERROR_CODES = {
+    "ends_at": "INVALID_DATES",
+    "latitude": "INVALID_COORDINATES",
+    "longitude": "INVALID_COORDINATES",
+    "price": "PRICE_REQUIRED",
+    "contact_phone": "INVALID_PHONE",
+}
+
+
+def _number(value) -> Decimal | None:
+    """``value`` as a number, None when it is empty or not a number (the model's validation
+    then says so)."""
+    if value is None or value == "":
+        return None
+    try:
+        return Decimal(str(value))
+    except (InvalidOperation, ValueError):
+        return None
+
+
+def offer_input_errors(values: Mapping) -> dict[str, str]:
+    """What does not hold together in an offer's ``values`` (a form's cleaned data or an
+    offer's fields), as ``{field: message}``; only the fields present are checked. The forms
+    show these messages on their field; ``_apply`` refuses the same, so that no database
+    constraint ever speaks to a person."""
+    errors = {}
+    starts_at, ends_at = values.get("starts_at"), values.get("ends_at")
+    if isinstance(starts_at, datetime) and isinstance(ends_at, datetime) and ends_at < starts_at:
+        errors["ends_at"] = _("The end must come after the start.")
+    if "latitude" in values and "longitude" in values:
+        latitude, longitude = values.get("latitude"), values.get("longitude")
+        given = {"latitude": latitude not in (None, ""), "longitude": longitude not in (None, "")}
+        if given["latitude"] and not given["longitude"]:
+            errors["longitude"] = _("Give the longitude too (or neither): the map needs both.")
+        elif given["longitude"] and not given["latitude"]:
+            errors["latitude"] = _("Give the latitude too (or neither): the map needs both.")
+        latitude, longitude = _number(latitude), _number(longitude)
+        if latitude is not None and not -90 <= latitude <= 90:
+            errors["latitude"] = _("The latitude must be between -90 and 90.")
+        if longitude is not None and not -180 <= longitude <= 180:
+            errors["longitude"] = _("The longitude must be between -180 and 180.")
+    paying = values.get("cost") in (Offer.Cost.PRICE, Offer.Cost.SOLIDARITY)
+    if paying and "price" in values and not str(values.get("price") or "").strip():
+        errors["price"] = _("Say how much it costs.")
+    phone = str(values.get("contact_phone") or "").strip()
+    if phone and (not PHONE.fullmatch(phone) or sum(c.isdigit() for c in phone) < PHONE_MIN_DIGITS):
+        errors["contact_phone"] = _("Write a phone number with digits, like 01 23 45 67 89.")
+    return errors
 
 
 def _label(name: str) -> str:
@@ -90,9 +145,15 @@ def _apply(offer: Offer, data: dict) -> list[str]:
     if offer.neighbourhood and known and offer.neighbourhood not in known:
         raise InvalidInput(_("Choose a neighbourhood from the list."), code="INVALID_NEIGHBOURHOOD")
     if offer.recurrence_until and offer.starts_at and offer.recurrence_until < timezone.localdate(offer.starts_at):
-        raise InvalidInput(_("The last date comes before the first one."), code="INVALID_DATES")
+        raise InvalidInput(
+            _("The last date comes before the first one."), code="INVALID_DATES", field="recurrence_until"
+        )
     if offer.starts_at and offer.ends_at is None:
-        raise InvalidInput(_("Give the end time as well as the start time."), code="INVALID_DATES")
+        raise InvalidInput(_("Give the end time as well as the start time."), code="INVALID_DATES", field="ends_at")
+    errors = offer_input_errors({name: getattr(offer, name) for name in CHECKED_FIELDS})
+    if errors:
+        name, message = next(iter(errors.items()))
+        raise InvalidInput(message, code=ERROR_CODES.get(name, "INVALID_OFFER"), field=name)
     try:
         offer.full_clean(exclude=["created_by", "engagements"])
     except ValidationError as exc:

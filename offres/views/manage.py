@@ -68,7 +68,9 @@ def _offer_form_page(request, form, *, save, done, **context):
             try:
                 offer = save(form.service_data())
             except ApplicationError as exc:
-                form.add_error(None, exc.detail)
+                # On the field it is about when the form has it, above the form otherwise.
+                field = exc.extra.get("field")
+                form.add_error(field if field in form.fields else None, exc.detail)
                 status = _status(exc)
             else:
                 messages.success(request, done)

@@ -70,6 +70,46 @@ def test_edit_updates_and_confirms(client_for, people, make_offer):
     assert offer.title == "Chorale (nouvel horaire)" and offer.status == Offer.Status.PUBLISHED
 
 
+@pytest.mark.parametrize(
+    "fields,field,message",
+    [
+        ({"ends_at": "2027-03-01T17:00"}, "ends_at", "La fin doit suivre le début."),
+        ({"latitude": "999", "longitude": "2.35"}, "latitude", "La latitude doit être comprise entre -90 et 90."),
+        ({"latitude": "48.85", "longitude": "-999"}, "longitude", "La longitude doit être comprise entre -180 et 180."),
+        ({"latitude": "48.85"}, "longitude", "Indiquez aussi la longitude"),
+        ({"longitude": "2.35"}, "latitude", "Indiquez aussi la latitude"),
+        ({"cost": "price", "price": ""}, "price", "Dites combien cela coûte."),
+        ({"contact_phone": "abc"}, "contact_phone", "Écrivez un numéro de téléphone avec des chiffres"),
+    ],
+)
+def test_edit_shows_plain_errors_on_the_field_never_a_constraint_name(
+    client_for, people, make_offer, fields, field, message
+):
+    offer = make_offer(organisation=people.association)
+    response = client_for(people.representative).post(f"/offres/{offer.pk}/modifier/", _form(people, **fields))
+    assert response.status_code == 400
+    assert message in " ".join(response.context["form"].errors[field])
+    page = response.content.decode()
+    assert "offer_coordinates_valid" not in page and "offer_ends_after_it_starts" not in page
+    assert Offer.objects.get(pk=offer.pk).title == offer.title and not offer.events.exists()
+
+
+@pytest.mark.parametrize(
+    "fields,field,message",
+    [
+        ({"cost": "price"}, "price", "Dites combien cela coûte."),
+        ({"cost": "solidarity", "price": " "}, "price", "Dites combien cela coûte."),
+        ({"contact_phone": "abc"}, "contact_phone", "Écrivez un numéro de téléphone avec des chiffres"),
+    ],
+)
+def test_a_suggestion_needs_a_price_when_it_is_not_free_and_a_real_phone(client_for, people, fields, field, message):
+    data = {"title": "Couture", "kind": "group", "summary": "Coudre.", "cost": "free", "audience": "all"}
+    response = client_for(people.resident).post("/offres/suggerer/", {**data, **fields})
+    assert response.status_code == 400
+    assert message in " ".join(response.context["form"].errors[field])
+    assert not Offer.objects.exists()
+
+
 def test_someone_elses_offer_cannot_be_edited(client_for, people, make_offer):
     offer = make_offer(organisation=people.association)
     client = client_for(people.other)
