@@ -200,3 +200,57 @@ def test_an_oversized_reason_is_refused_with_its_own_error(client_for, people, m
     response = client_for(people.city_agent).post(f"/offres/{offer.pk}/action/withdraw/", {"reason": "x" * 2001})
     assert response.status_code == 400 and "trop long" in response.content.decode()
     assert Offer.objects.get(pk=offer.pk).status == Offer.Status.PUBLISHED
+
+
+def _alert(response) -> str:
+    """The text of the notice at the top of the page (``role="alert"``), empty without one."""
+    import re
+
+    found = re.search(r'<div class="notice" role="alert"><p>(.*?)</p></div>', response.content.decode(), re.S)
+    return found.group(1) if found else ""
+
+
+def test_an_action_on_another_organisation_offer_is_refused_with_a_visible_error(client_for, people, make_offer):
+    offer = make_offer(organisation=people.association)
+    response = client_for(people.other).post(f"/offres/{offer.pk}/action/withdraw/", {"reason": "Fermé."})
+    assert response.status_code == 403
+    assert "Vous n’avez pas le droit de faire cela." in _alert(response)
+    assert Offer.objects.get(pk=offer.pk).status == Offer.Status.PUBLISHED
+
+
+def test_declining_a_suggestion_twice_says_why_the_second_time(client_for, people, make_offer):
+    offer = make_offer(title="Idée", status=Offer.Status.SUGGESTED)
+    agent = client_for(people.city_agent)
+    assert agent.post(f"/offres/{offer.pk}/action/reject/", {"reason": "Doublon."}).status_code == 302
+    again = agent.post(f"/offres/{offer.pk}/action/reject/", {"reason": "Doublon."})
+    assert again.status_code == 400
+    assert "Cette action n’est pas possible tant que l’offre est « Non retenue »." in _alert(again)
+    assert OfferEvent.objects.filter(offer=offer, transition="reject").count() == 1
+
+
+def test_a_reason_left_empty_is_said_at_the_top_of_the_page(client_for, people, make_offer):
+    offer = make_offer(organisation=people.association)
+    response = client_for(people.representative).post(f"/offres/{offer.pk}/action/withdraw/", {"reason": ""})
+    assert response.status_code == 400 and "Donnez un motif" in _alert(response)
+
+
+def test_an_unverified_resident_is_told_to_confirm_their_address_to_report(client_for, people, make_offer):
+    offer = make_offer(organisation=people.association)
+    client = client_for(people.unverified)
+    page = client.get(offer.get_absolute_url()).content.decode()
+    assert "confirmez d’abord votre adresse e-mail" in page and f"/offres/{offer.pk}/signaler/" not in page
+    response = client.post(f"/offres/{offer.pk}/signaler/", {"reason": "Le jardin a déménagé."})
+    assert response.status_code == 403
+    assert "Confirmez votre adresse e-mail" in _alert(response)
+    assert not OfferReport.objects.exists()
+
+
+def test_a_resident_who_reported_reads_so_instead_of_the_form(client_for, people, make_offer):
+    offer = make_offer(organisation=people.association)
+    client = client_for(people.resident)
+    client.post(f"/offres/{offer.pk}/signaler/", {"reason": "Le jardin a déménagé."})
+    page = client.get(offer.get_absolute_url()).content.decode()
+    assert "Vous avez signalé cette offre" in page and f"/offres/{offer.pk}/signaler/" not in page
+    # Another resident still has the form.
+    other = client_for(people.other).get(offer.get_absolute_url()).content.decode()
+    assert f"/offres/{offer.pk}/signaler/" in other and "Vous avez signalé cette offre" not in other
