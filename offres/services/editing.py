@@ -20,6 +20,7 @@ from core.permissions import require
 from offres import notices
 from offres.models import Offer, OfferEvent
 from offres.predicates import is_offer_manager
+from offres.search import offer_search_text
 from offres.services.state import _transition, lock_offer
 from pactes.geocoding import neighbourhood_centroids, neighbourhood_of
 from pactes.guards import check_rate, clean_text
@@ -154,6 +155,8 @@ def _apply(offer: Offer, data: dict) -> list[str]:
     if errors:
         name, message = next(iter(errors.items()))
         raise InvalidInput(message, code=ERROR_CODES.get(name, "INVALID_OFFER"), field=name)
+    # Kept with the words it folds, so that the directory's search finds what the offer says.
+    offer.search_text = offer_search_text(offer)
     try:
         offer.full_clean(exclude=["created_by", "engagements"])
     except ValidationError as exc:
@@ -228,12 +231,16 @@ def offer_update(*, actor, offer: Offer, data: dict) -> Offer:
         require(actor, "offres.change_offer", locked)
         if locked.status in (Offer.Status.WITHDRAWN, Offer.Status.REJECTED):
             raise InvalidInput(_("This offer is not listed any more: it cannot be changed."), code="NOT_EDITABLE")
+        folded = locked.search_text
         changed = _apply(locked, data)
         if "organisation" in changed and not is_offer_manager(actor, locked):
             # Handing an offer to another organisation is the city's to do.
             raise PermissionDenied(_("You may only choose an organisation you represent."))
         if changed:
             locked.save()
+        elif locked.search_text != folded:
+            # Nothing new, but its organisation was renamed since: the search learns the name.
+            locked.save(update_fields=["search_text"])
         if _set_engagements(locked, data):
             changed.append("engagements")
         if changed:

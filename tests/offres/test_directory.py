@@ -82,6 +82,55 @@ def test_filters_work_without_javascript(client, catalogue, query, expected):
     assert _titles(response) == expected
 
 
+@pytest.mark.parametrize("words", ["numérique", "numerique", "NUMÉRIQUE", "Numerique", "atelier NUMERIQUE"])
+def test_the_word_search_ignores_case_and_accents(client, catalogue, words):
+    assert _titles(client.get("/offres/", {"q": words})) == {"Atelier numérique"}
+
+
+def test_the_word_search_looks_in_places_descriptions_and_organisations_without_accents(
+    client, make_offer, make_organisation
+):
+    make_offer(title="Lecture à voix haute", place_name="Bibliothèque Aragon")
+    make_offer(title="Club de lecture", description="On se retrouve à la BIBLIOTHÈQUE du quartier.")
+    make_offer(title="Goûter", organisation=make_organisation(name="Maison des Écoles"))
+    make_offer(title="Cœur de chœur", summary="Chanter l’été.")
+    for words, expected in [
+        ("bibliotheque", {"Lecture à voix haute", "Club de lecture"}),
+        ("Bibliothèque aragon", {"Lecture à voix haute"}),
+        ("ecoles", {"Goûter"}),
+        ("gouter", {"Goûter"}),
+        ("coeur", {"Cœur de chœur"}),
+        ("l'ete", {"Cœur de chœur"}),
+        ("bibliotheque piscine", set()),
+    ]:
+        assert _titles(client.get("/offres/", {"q": words})) == expected, words
+
+
+def test_the_word_search_follows_offers_saved_through_the_services(client, people, offer_data):
+    from offres.services import offer_create, offer_update
+
+    offer = offer_create(actor=people.representative, data=offer_data(title="Atelier vélo", place_name="La Forge"))
+    assert _titles(client.get("/offres/", {"q": "VELO forge"})) == {"Atelier vélo"}
+    assert _titles(client.get("/offres/", {"q": "jardins partages"})) == {"Atelier vélo"}  # its organisation
+    offer_update(actor=people.representative, offer=offer, data={"title": "Réparation de vélos"})
+    assert _titles(client.get("/offres/", {"q": "reparation"})) == {"Réparation de vélos"}
+    assert _titles(client.get("/offres/", {"q": "atelier"})) == set()
+    assert client.get("/offres/offres.csv", {"q": "REPARATION"}).content.decode().count("Réparation de vélos") == 1
+
+
+def test_the_migration_folds_the_offers_already_there(make_offer, make_organisation):
+    import importlib
+
+    from django.apps import apps
+
+    migration = importlib.import_module("offres.migrations.0004_offer_search_text")
+    offer = make_offer(title="Éveil musical", organisation=make_organisation(name="Conservatoire Léo"))
+    Offer.objects.update(search_text="")
+    migration.fill_search_text(apps, None)
+    offer.refresh_from_db()
+    assert "eveil musical" in offer.search_text and "conservatoire leo" in offer.search_text
+
+
 def test_a_forged_filter_is_shown_as_an_error_and_left_out(client, catalogue):
     response = client.get("/offres/?type=casino&quartier=<script>&sans_ecran=1")
     assert response.status_code == 400
@@ -255,3 +304,15 @@ def test_an_engagement_page_lists_the_offers_that_serve_it(client, make_offer, b
     page = client.get(engagement.url).content.decode()
     assert "Chorale du quartier" in page and "Chorale retirée" not in page
     assert f"/offres/?engagement={engagement.pk}" in page
+
+
+def test_an_organisation_renamed_in_the_admin_is_found_after_the_scheduled_task(client, make_offer, make_organisation):
+    from accounts.models import Organisation
+    from offres.tasks import confirmation_cycle
+
+    organisation = make_organisation(name="Amicale du Nord")
+    offer = make_offer(title="Belote", organisation=organisation)
+    Organisation.objects.filter(pk=organisation.pk).update(name="Club des Aînés")
+    assert _titles(client.get("/offres/", {"q": "aines"})) == set()
+    assert confirmation_cycle()["search_refreshed"] == [offer.pk]
+    assert _titles(client.get("/offres/", {"q": "aines"})) == {"Belote"}
