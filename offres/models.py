@@ -174,6 +174,8 @@ class OfferEvent(models.Model):
         CREATED = "created", pgettext_lazy("offer event", "Created")
         SUGGESTED = "suggested", pgettext_lazy("offer event", "Suggested by a resident")
         TRANSITION = "transition", pgettext_lazy("offer event", "Status change")
+        # A published offer confirmed as still current: its status stays, the cycle starts again.
+        CONFIRMED = "confirmed", pgettext_lazy("offer event", "Confirmed as current")
         UPDATED = "updated", pgettext_lazy("offer event", "Updated")
         REPORTED = "reported", pgettext_lazy("offer event", "Reported as outdated")
         REMINDED = "reminded", pgettext_lazy("offer event", "Confirmation asked")

@@ -252,5 +252,8 @@ def offer_update(*, actor, offer: Offer, data: dict) -> Offer:
                 reason=_("Changed: %(fields)s") % {"fields": labels},
             )
         if locked.is_listed and rules.has_perm("offres.confirm_offer", actor, locked):
-            _transition(offer=locked, name="confirm", actor=actor)
+            # Saving confirms the offer: an offer to verify is published again (a status change
+            # in the history); a published one stays so, which the « updated » line already says
+            # (or, nothing changed, a « confirmed » line).
+            _transition(offer=locked, name="confirm", actor=actor, record_unchanged=not changed)
     return locked

@@ -254,3 +254,13 @@ def test_a_resident_who_reported_reads_so_instead_of_the_form(client_for, people
     # Another resident still has the form.
     other = client_for(people.other).get(offer.get_absolute_url()).content.decode()
     assert f"/offres/{offer.pk}/signaler/" in other and "Vous avez signalé cette offre" not in other
+
+
+def test_the_history_reads_confirmations_and_updates_never_published_to_published(client_for, people, make_offer):
+    offer = make_offer(organisation=people.association)
+    client = client_for(people.representative)
+    client.post(f"/offres/{offer.pk}/modifier/", _form(people, title="Chorale (nouvel horaire)"))
+    client.post(f"/offres/{offer.pk}/action/confirm/")
+    history = client.get(offer.get_absolute_url()).content.decode().split('id="history-title"')[1]
+    assert "Publiée → Publiée" not in history
+    assert "Mise à jour" in history and "Confirmée comme à jour" in history

@@ -189,3 +189,37 @@ def test_an_unlisted_offer_cannot_be_reported(people, make_offer):
     offer = make_offer(status=Offer.Status.WITHDRAWN)
     with pytest.raises(PermissionDenied):
         offer_report(actor=people.resident, offer=offer, reason="Fermé")
+
+
+def test_updating_a_published_offer_writes_no_status_change_that_changes_nothing(people, make_offer):
+    offer = make_offer(organisation=people.association)
+    offer_update(actor=people.representative, offer=offer, data={"schedule": "Le mardi soir"})
+    assert list(offer.events.values_list("kind", flat=True)) == [OfferEvent.Kind.UPDATED]
+    assert not offer.events.filter(kind=OfferEvent.Kind.TRANSITION).exists()
+
+
+def test_confirming_a_published_offer_is_a_confirmation_in_the_history(people, make_offer):
+    offer = make_offer(organisation=people.association, last_confirmed_at=timezone.now() - timezone.timedelta(days=80))
+    offer_transition(offer=offer, name="confirm", actor=people.representative)
+    # Saving the form unchanged confirms it too.
+    offer_update(actor=people.representative, offer=offer, data={"schedule": offer.schedule})
+    events = list(offer.events.values_list("kind", "transition", "from_status", "to_status"))
+    assert events == [(OfferEvent.Kind.CONFIRMED, "confirm", "published", "published")] * 2
+    offer.refresh_from_db()
+    assert offer.last_confirmed_at > timezone.now() - timezone.timedelta(minutes=1)
+
+
+def test_the_migration_reads_past_confirmations_as_confirmations(people, make_offer):
+    import importlib
+
+    from django.apps import apps
+
+    migration = importlib.import_module("offres.migrations.0005_offer_event_confirmed")
+    offer = make_offer(organisation=people.association)
+    same = OfferEvent.objects.create(offer=offer, kind="transition", transition="confirm", from_status="published",
+                                     to_status="published")  # fmt: skip
+    change = OfferEvent.objects.create(offer=offer, kind="transition", transition="confirm", from_status="to_verify",
+                                       to_status="published")  # fmt: skip
+    migration.confirmations_are_not_status_changes(apps, None)
+    assert OfferEvent.objects.get(pk=same.pk).kind == OfferEvent.Kind.CONFIRMED
+    assert OfferEvent.objects.get(pk=change.pk).kind == OfferEvent.Kind.TRANSITION
