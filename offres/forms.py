@@ -50,7 +50,7 @@ class OfferForm(forms.ModelForm):
         }
         help_texts = {
             "summary": _("One sentence: what people do there."),
-            "schedule": _("In words, for people: « every Saturday, 10 am to noon »."),
+            "schedule": _("In words, for people: “every Saturday, 10 am to noon”."),
             "starts_at": _("The first (or next) time it takes place, for the calendar."),
             "recurrence_until": _("The last date, if it ends."),
             "latitude": _("Optional: the place on the map (decimal degrees, like 48.8566)."),
