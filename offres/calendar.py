@@ -52,9 +52,12 @@ def _local(moment: dt.datetime) -> dt.datetime:
 
 def offers_ics(offers: Iterable[Offer], *, base_url: str, name: str) -> bytes:
     calendar = new_calendar(name=name)
+    first_year = None
     for offer in offers:
         if not offer.has_calendar:
             continue
+        start_year = _local(offer.starts_at).year
+        first_year = start_year if first_year is None else min(first_year, start_year)
         url = base_url + offer.get_absolute_url()
         event = Event()
         event.add("uid", offer_uid(offer))
@@ -76,6 +79,10 @@ def offers_ics(offers: Iterable[Offer], *, base_url: str, name: str) -> bytes:
         event.add("url", url)
         event.add("status", "TENTATIVE" if offer.status == Offer.Status.TO_VERIFY else "CONFIRMED")
         calendar.add_component(event)
-    # The VTIMEZONE of every TZID used (RFC 5545, 3.6.5), built from the zoneinfo database.
-    calendar.add_missing_timezones(last_date=dt.date(timezone.localdate().year + 10, 1, 1))
+    if first_year is not None:
+        # The VTIMEZONE of every TZID used (RFC 5545, 3.6.5), built from the zoneinfo database,
+        # its changes of time from the first event's year to ten years ahead.
+        calendar.add_missing_timezones(
+            first_date=dt.date(first_year, 1, 1), last_date=dt.date(timezone.localdate().year + 10, 1, 1)
+        )
     return calendar.to_ical()
