@@ -1,6 +1,10 @@
 """iCalendar of the offers (RFC 5545): one event per offer with a first date, repeating by an
 RRULE for regular activities (every week, every two weeks, every month on the same weekday).
-Built on the debates' calendar (``debates.calendar``): same head, same UID scheme, same response."""
+Built on the debates' calendar (``debates.calendar``): same head, same UID scheme, same response.
+
+Times are written in the city's time zone (``TZID=Europe/Paris``, with its VTIMEZONE), not in
+UTC: a rule repeated from a UTC start would keep the winter hour in summer (« 10 h » becoming
+11 h in July)."""
 
 import datetime as dt
 from collections.abc import Iterable
@@ -22,7 +26,7 @@ def recurrence_rule(offer: Offer) -> vRecur | None:
     """The RRULE of a regular offer, None for one held once (or a place with opening hours)."""
     if not offer.is_regular:
         return None
-    start = timezone.localtime(offer.starts_at)
+    start = _local(offer.starts_at)
     weekday = WEEKDAYS[start.weekday()]
     rule = vRecur()
     if offer.recurrence == Offer.Recurrence.MONTHLY:
@@ -35,17 +39,25 @@ def recurrence_rule(offer: Offer) -> vRecur | None:
         if offer.recurrence == Offer.Recurrence.FORTNIGHTLY:
             rule["INTERVAL"] = 2
     if offer.recurrence_until:
-        # The whole last day is included; UNTIL is in UTC since DTSTART has a time zone.
+        # The whole last day is included; RFC 5545 wants UNTIL in UTC when DTSTART has a TZID.
         last = timezone.make_aware(dt.datetime.combine(offer.recurrence_until, dt.time(23, 59, 59)))
         rule["UNTIL"] = last.astimezone(dt.UTC)
     return rule
 
 
+def _local(moment: dt.datetime) -> dt.datetime:
+    """``moment`` in the city's time zone, which icalendar writes with its TZID."""
+    return timezone.localtime(moment, timezone.get_default_timezone())
+
+
 def offers_ics(offers: Iterable[Offer], *, base_url: str, name: str) -> bytes:
     calendar = new_calendar(name=name)
+    first_year = None
     for offer in offers:
         if not offer.has_calendar:
             continue
+        start_year = _local(offer.starts_at).year
+        first_year = start_year if first_year is None else min(first_year, start_year)
         url = base_url + offer.get_absolute_url()
         event = Event()
         event.add("uid", offer_uid(offer))
@@ -53,8 +65,8 @@ def offers_ics(offers: Iterable[Offer], *, base_url: str, name: str) -> bytes:
         event.add("created", offer.created_at)
         event.add("last-modified", offer.updated_at)
         event.add("summary", offer.title)
-        event.add("dtstart", offer.starts_at)
-        event.add("dtend", offer.ends_at or offer.starts_at)
+        event.add("dtstart", _local(offer.starts_at))
+        event.add("dtend", _local(offer.ends_at or offer.starts_at))
         rule = recurrence_rule(offer)
         if rule is not None:
             event.add("rrule", rule)
@@ -67,4 +79,10 @@ def offers_ics(offers: Iterable[Offer], *, base_url: str, name: str) -> bytes:
         event.add("url", url)
         event.add("status", "TENTATIVE" if offer.status == Offer.Status.TO_VERIFY else "CONFIRMED")
         calendar.add_component(event)
+    if first_year is not None:
+        # The VTIMEZONE of every TZID used (RFC 5545, 3.6.5), built from the zoneinfo database,
+        # its changes of time from the first event's year to ten years ahead.
+        calendar.add_missing_timezones(
+            first_date=dt.date(first_year, 1, 1), last_date=dt.date(timezone.localdate().year + 10, 1, 1)
+        )
     return calendar.to_ical()

@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from offres.models import Offer
+from offres.search import fold
 from offres.selectors import offers_listed
 
 MAX_QUERY_LENGTH = 100
@@ -107,17 +108,11 @@ def filter_form(data) -> DirectoryFilterForm:
 
 def _query_filter(query: str) -> Q:
     """Every word must appear somewhere a person would look: title, summary, description,
-    place, neighbourhood or the organisation that runs it."""
+    place, neighbourhood or the organisation that runs it (``Offer.search_text``), whatever
+    its case and accents."""
     condition = Q()
-    for word in query.split()[:10]:
-        condition &= (
-            Q(title__icontains=word)
-            | Q(summary__icontains=word)
-            | Q(description__icontains=word)
-            | Q(place_name__icontains=word)
-            | Q(neighbourhood__icontains=word)
-            | Q(organisation__name__icontains=word)
-        )
+    for word in fold(query).split()[:10]:
+        condition &= Q(search_text__contains=word)
     return condition
 
 

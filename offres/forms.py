@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Organisation
 from offres.models import Offer
-from offres.services import EDITABLE_FIELDS, MAX_REASON_LENGTH
+from offres.services import EDITABLE_FIELDS, MAX_REASON_LENGTH, offer_input_errors
 from pactes.geocoding import neighbourhood_centroids
 
 DATETIME = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
@@ -50,7 +50,7 @@ class OfferForm(forms.ModelForm):
         }
         help_texts = {
             "summary": _("One sentence: what people do there."),
-            "schedule": _("In words, for people: « every Saturday, 10 am to noon »."),
+            "schedule": _("In words, for people: “every Saturday, 10 am to noon”."),
             "starts_at": _("The first (or next) time it takes place, for the calendar."),
             "recurrence_until": _("The last date, if it ends."),
             "latitude": _("Optional: the place on the map (decimal degrees, like 48.8566)."),
@@ -77,6 +77,14 @@ class OfferForm(forms.ModelForm):
                 required=False,
                 choices=[("", "—"), *[(n, n) for n in names]],
             )
+
+    def clean(self):
+        cleaned = super().clean()
+        # Only the fields that are valid so far: a field with an error already says it.
+        values = {name: cleaned.get(name) for name in self.fields if name not in self.errors}
+        for name, message in offer_input_errors(values).items():
+            self.add_error(name, message)
+        return cleaned
 
     def service_data(self) -> dict:
         data = {name: self.cleaned_data.get(name) for name in self.Meta.fields}
@@ -112,10 +120,4 @@ class ReportForm(forms.Form):
         help_text=_("The day, the time, the place, the contact… Do not give anyone’s personal details."),
         widget=forms.Textarea(attrs={"rows": 3}),
         max_length=MAX_REASON_LENGTH,
-    )
-
-
-class ReasonForm(forms.Form):
-    reason = forms.CharField(
-        label=_("Reason"), required=False, widget=forms.Textarea(attrs={"rows": 3}), max_length=2000
     )

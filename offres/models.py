@@ -109,6 +109,10 @@ class Offer(index.Indexed, models.Model):
     status = models.CharField(
         _("status"), max_length=12, choices=Status.choices, default=Status.SUGGESTED, db_index=True
     )
+    # The words of the directory's search, folded (lower case, no accents) by ``offres.search``
+    # whenever the services save the offer. Not indexed: a search inside words (LIKE '%…%')
+    # cannot use a B-tree, and a long description would exceed PostgreSQL's index row size.
+    search_text = models.TextField(editable=False, blank=True, default="")
     # Owners confirm their offer every few months (OFFER_CONFIRM_EVERY_DAYS).
     last_confirmed_at = models.DateTimeField(_("last confirmed"), null=True, blank=True)
     # When its managers were last asked to confirm it (the reminder of the confirmation cycle).
@@ -170,6 +174,8 @@ class OfferEvent(models.Model):
         CREATED = "created", pgettext_lazy("offer event", "Created")
         SUGGESTED = "suggested", pgettext_lazy("offer event", "Suggested by a resident")
         TRANSITION = "transition", pgettext_lazy("offer event", "Status change")
+        # A published offer confirmed as still current: its status stays, the cycle starts again.
+        CONFIRMED = "confirmed", pgettext_lazy("offer event", "Confirmed as current")
         UPDATED = "updated", pgettext_lazy("offer event", "Updated")
         REPORTED = "reported", pgettext_lazy("offer event", "Reported as outdated")
         REMINDED = "reminded", pgettext_lazy("offer event", "Confirmation asked")

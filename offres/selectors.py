@@ -37,6 +37,13 @@ def open_reports(*, offer: Offer) -> list[OfferReport]:
     return list(offer.reports.filter(resolved_at__isnull=True).order_by("created_at", "pk"))
 
 
+def has_open_report(*, offer: Offer, user) -> bool:
+    """Whether ``user`` has reported ``offer`` and its managers have not answered yet."""
+    if not getattr(user, "is_authenticated", False):
+        return False
+    return OfferReport.objects.filter(offer=offer, reporter=user, resolved_at__isnull=True).exists()
+
+
 def confirmation_due_on(*, offer: Offer) -> dt.date | None:
     """The day the offer's managers are asked to confirm it by (no query)."""
     if offer.last_confirmed_at is None:

@@ -155,7 +155,7 @@ def referral_link(request, pk: int):
 def referral_delete(request, pk: int):
     referral = _own_referral(request, pk)
     try:
-        services.referral_delete(actor=request.user, referral=referral)
+        services.referral_delete(actor=request.user, referral=referral, confirmed=request.POST.get("confirm") == "yes")
     except ApplicationError as error:
         _flash_error(request, error)
         return redirect("orientation:referral", referral.pk)

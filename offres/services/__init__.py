@@ -6,7 +6,7 @@ reports of an outdated offer; ``cycle`` the confirmation every OFFER_CONFIRM_EVE
 """
 
 from .cycle import confirmation_cycle
-from .editing import EDITABLE_FIELDS, offer_create, offer_suggest, offer_update
+from .editing import EDITABLE_FIELDS, offer_create, offer_input_errors, offer_suggest, offer_update
 from .reports import MAX_REASON_LENGTH, offer_report
 from .state import MANUAL, TRANSITIONS, offer_transition
 
@@ -17,6 +17,7 @@ __all__ = [
     "TRANSITIONS",
     "confirmation_cycle",
     "offer_create",
+    "offer_input_errors",
     "offer_report",
     "offer_suggest",
     "offer_transition",

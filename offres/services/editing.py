@@ -3,7 +3,10 @@ plain text, shown escaped with links made safe by ``core.html``); every value is
 model's own validation, so a forged form gets a clear error and changes nothing."""
 
 import contextlib
-from datetime import timedelta
+import re
+from collections.abc import Mapping
+from datetime import datetime, timedelta
+from decimal import Decimal, InvalidOperation
 
 import rules
 from django.core.exceptions import ValidationError
@@ -17,6 +20,7 @@ from core.permissions import require
 from offres import notices
 from offres.models import Offer, OfferEvent
 from offres.predicates import is_offer_manager
+from offres.search import offer_search_text
 from offres.services.state import _transition, lock_offer
 from pactes.geocoding import neighbourhood_centroids, neighbourhood_of
 from pactes.guards import check_rate, clean_text
@@ -53,6 +57,58 @@ TEXT_FIELDS = {"title", "summary", "description", "schedule", "place_name", "add
 TEXT_FIELDS |= {"contact_name", "contact_phone", "contact_email", "neighbourhood"}
 MAX_DESCRIPTION = 5000
 SUGGESTIONS_PER_DAY = 5
+# A phone number as people write it: digits, spaces, dots, dashes, brackets, a leading +.
+PHONE = re.compile(r"\+?[0-9 .()\-]+")
+PHONE_MIN_DIGITS = 3  # short numbers (« 3939 ») are numbers too
+CHECKED_FIELDS = ["starts_at", "ends_at", "latitude", "longitude", "cost", "price", "contact_phone"]
+ERROR_CODES = {
+    "ends_at": "INVALID_DATES",
+    "latitude": "INVALID_COORDINATES",
+    "longitude": "INVALID_COORDINATES",
+    "price": "PRICE_REQUIRED",
+    "contact_phone": "INVALID_PHONE",
+}
+
+
+def _number(value) -> Decimal | None:
+    """``value`` as a number, None when it is empty or not a number (the model's validation
+    then says so)."""
+    if value is None or value == "":
+        return None
+    try:
+        return Decimal(str(value))
+    except (InvalidOperation, ValueError):
+        return None
+
+
+def offer_input_errors(values: Mapping) -> dict[str, str]:
+    """What does not hold together in an offer's ``values`` (a form's cleaned data or an
+    offer's fields), as ``{field: message}``; only the fields present are checked. The forms
+    show these messages on their field; ``_apply`` refuses the same, so that no database
+    constraint ever speaks to a person."""
+    errors = {}
+    starts_at, ends_at = values.get("starts_at"), values.get("ends_at")
+    if isinstance(starts_at, datetime) and isinstance(ends_at, datetime) and ends_at < starts_at:
+        errors["ends_at"] = _("The end must come after the start.")
+    if "latitude" in values and "longitude" in values:
+        latitude, longitude = values.get("latitude"), values.get("longitude")
+        given = {"latitude": latitude not in (None, ""), "longitude": longitude not in (None, "")}
+        if given["latitude"] and not given["longitude"]:
+            errors["longitude"] = _("Give the longitude too (or neither): the map needs both.")
+        elif given["longitude"] and not given["latitude"]:
+            errors["latitude"] = _("Give the latitude too (or neither): the map needs both.")
+        latitude, longitude = _number(latitude), _number(longitude)
+        if latitude is not None and not -90 <= latitude <= 90:
+            errors["latitude"] = _("The latitude must be between -90 and 90.")
+        if longitude is not None and not -180 <= longitude <= 180:
+            errors["longitude"] = _("The longitude must be between -180 and 180.")
+    paying = values.get("cost") in (Offer.Cost.PRICE, Offer.Cost.SOLIDARITY)
+    if paying and "price" in values and not str(values.get("price") or "").strip():
+        errors["price"] = _("Say how much it costs.")
+    phone = str(values.get("contact_phone") or "").strip()
+    if phone and (not PHONE.fullmatch(phone) or sum(c.isdigit() for c in phone) < PHONE_MIN_DIGITS):
+        errors["contact_phone"] = _("Write a phone number with digits, like 01 23 45 67 89.")
+    return errors
 
 
 def _label(name: str) -> str:
@@ -90,9 +146,17 @@ def _apply(offer: Offer, data: dict) -> list[str]:
     if offer.neighbourhood and known and offer.neighbourhood not in known:
         raise InvalidInput(_("Choose a neighbourhood from the list."), code="INVALID_NEIGHBOURHOOD")
     if offer.recurrence_until and offer.starts_at and offer.recurrence_until < timezone.localdate(offer.starts_at):
-        raise InvalidInput(_("The last date comes before the first one."), code="INVALID_DATES")
+        raise InvalidInput(
+            _("The last date comes before the first one."), code="INVALID_DATES", field="recurrence_until"
+        )
     if offer.starts_at and offer.ends_at is None:
-        raise InvalidInput(_("Give the end time as well as the start time."), code="INVALID_DATES")
+        raise InvalidInput(_("Give the end time as well as the start time."), code="INVALID_DATES", field="ends_at")
+    errors = offer_input_errors({name: getattr(offer, name) for name in CHECKED_FIELDS})
+    if errors:
+        name, message = next(iter(errors.items()))
+        raise InvalidInput(message, code=ERROR_CODES.get(name, "INVALID_OFFER"), field=name)
+    # Kept with the words it folds, so that the directory's search finds what the offer says.
+    offer.search_text = offer_search_text(offer)
     try:
         offer.full_clean(exclude=["created_by", "engagements"])
     except ValidationError as exc:
@@ -167,12 +231,16 @@ def offer_update(*, actor, offer: Offer, data: dict) -> Offer:
         require(actor, "offres.change_offer", locked)
         if locked.status in (Offer.Status.WITHDRAWN, Offer.Status.REJECTED):
             raise InvalidInput(_("This offer is not listed any more: it cannot be changed."), code="NOT_EDITABLE")
+        folded = locked.search_text
         changed = _apply(locked, data)
         if "organisation" in changed and not is_offer_manager(actor, locked):
             # Handing an offer to another organisation is the city's to do.
             raise PermissionDenied(_("You may only choose an organisation you represent."))
         if changed:
             locked.save()
+        elif locked.search_text != folded:
+            # Nothing new, but its organisation was renamed since: the search learns the name.
+            locked.save(update_fields=["search_text"])
         if _set_engagements(locked, data):
             changed.append("engagements")
         if changed:
@@ -184,5 +252,8 @@ def offer_update(*, actor, offer: Offer, data: dict) -> Offer:
                 reason=_("Changed: %(fields)s") % {"fields": labels},
             )
         if locked.is_listed and rules.has_perm("offres.confirm_offer", actor, locked):
-            _transition(offer=locked, name="confirm", actor=actor)
+            # Saving confirms the offer: an offer to verify is published again (a status change
+            # in the history); a published one stays so, which the « updated » line already says
+            # (or, nothing changed, a « confirmed » line).
+            _transition(offer=locked, name="confirm", actor=actor, record_unchanged=not changed)
     return locked

@@ -7,7 +7,8 @@ from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
-from core.errors import InvalidInput, InvalidState
+from accounts.predicates import has_verified_email, is_active_account
+from core.errors import InvalidInput, InvalidState, VerificationRequired
 from core.permissions import require
 from offres import notices
 from offres.models import Offer, OfferEvent, OfferReport
@@ -19,14 +20,18 @@ REPORTS_PER_DAY = 10
 
 
 def offer_report(*, actor, offer: Offer, reason: str) -> OfferReport:
-    reason = " ".join(clean_text(reason).split())
-    if not reason:
-        raise InvalidInput(_("Say what is outdated: the time, the place, the contact…"), code="REASON_REQUIRED")
-    if len(reason) > MAX_REASON_LENGTH:
-        raise InvalidInput(_("Say it in %(n)d characters at most.") % {"n": MAX_REASON_LENGTH}, code="TOO_LONG")
+    """``actor`` reports ``offer`` as outdated. Who may report is checked first: a person who may
+    not (an address still to confirm) hears that, not what is wrong with the reason."""
     with transaction.atomic():
         locked = lock_offer(offer.pk)
+        if is_active_account(actor) and not has_verified_email(actor):
+            raise VerificationRequired()
         require(actor, "offres.report_offer", locked)
+        reason = " ".join(clean_text(reason).split())
+        if not reason:
+            raise InvalidInput(_("Say what is outdated: the time, the place, the contact…"), code="REASON_REQUIRED")
+        if len(reason) > MAX_REASON_LENGTH:
+            raise InvalidInput(_("Say it in %(n)d characters at most.") % {"n": MAX_REASON_LENGTH}, code="TOO_LONG")
         check_rate(
             OfferReport.objects.filter(reporter=actor),
             limit=REPORTS_PER_DAY,

@@ -62,12 +62,15 @@ def lock_offer(offer_id: int) -> Offer:
         raise NotFound() from exc
 
 
-def _transition(*, offer: Offer, name: str, actor=None, reason: str = "") -> OfferEvent:
-    """Move a *locked* offer along ``TRANSITIONS[name]`` and write its history.
+def _transition(*, offer: Offer, name: str, actor=None, reason: str = "", record_unchanged: bool = True):
+    """Move a *locked* offer along ``TRANSITIONS[name]`` and write its history; returns the
+    event written, or None.
 
     Requires a transaction and a row locked by ``lock_offer``, so that of two racing
     transitions the second finds the new status and is refused. ``actor=None`` is the
-    platform, allowed only for ``system`` transitions.
+    platform, allowed only for ``system`` transitions. A transition that leaves the status as it
+    was (confirming a published offer) is written as a ``CONFIRMED`` event, not as a status
+    change; ``record_unchanged=False`` writes nothing then (an update already in the history).
     """
     transition = TRANSITIONS.get(name)
     if transition is None:
@@ -105,9 +108,12 @@ def _transition(*, offer: Offer, name: str, actor=None, reason: str = "") -> Off
         notices.decided(offer=offer, actor=actor, published=name == "publish", reason=reason)
     elif name == "withdraw":
         offer_withdrawn(offer=offer, actor=actor)
+    unchanged = previous == transition.target
+    if unchanged and not record_unchanged:
+        return None
     return OfferEvent.objects.create(
         offer=offer,
-        kind=OfferEvent.Kind.TRANSITION,
+        kind=OfferEvent.Kind.CONFIRMED if unchanged else OfferEvent.Kind.TRANSITION,
         transition=name,
         actor=actor,
         from_status=previous,

@@ -11,12 +11,14 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
+from accounts.predicates import has_verified_email, is_active_account
 from core import csvfile
 from core.conditional import conditional_page
 from debates.calendar import ics_response
 from offres import directory, exports, linked, selectors
 from offres.calendar import offers_ics
-from offres.forms import ReasonForm, ReportForm
+from offres.forms import ReportForm
+from offres.predicates import is_offer_manager
 from offres.services import MANUAL, TRANSITIONS
 
 PAGE_SIZE = 20
@@ -82,17 +84,25 @@ def available_actions(user, offer) -> list[dict]:
 
 
 def detail_context(request, offer, **extra) -> dict:
+    """The offer page. ``extra`` may hold ``page_error``: why an action just posted failed,
+    shown at the top of the page whatever sections the person sees."""
     user = request.user
     can_manage = rules.has_perm("offres.change_offer", user, offer)
+    can_report = rules.has_perm("offres.report_offer", user, offer)
     context = {
         "offer": offer,
         "events": selectors.offer_history(offer=offer),
         "actions": available_actions(user, offer),
         "can_edit": can_manage and offer.status not in (offer.Status.WITHDRAWN, offer.Status.REJECTED),
-        "can_report": rules.has_perm("offres.report_offer", user, offer),
+        "can_report": can_report,
+        "reported": can_report and selectors.has_open_report(offer=offer, user=user),
+        # A resident who may not report yet is told why (an address still to confirm).
+        "must_verify_email": offer.is_listed
+        and is_active_account(user)
+        and not has_verified_email(user)
+        and not is_offer_manager(user, offer),
         "reports": selectors.open_reports(offer=offer) if rules.has_perm("offres.view_reports", user, offer) else [],
         "report_form": ReportForm(),
-        "reason_form": ReasonForm(),
         "confirm_due": selectors.confirmation_due_on(offer=offer),
     }
     # Sections the apps above add (volunteering: the offer's calls for volunteers).

@@ -15,7 +15,7 @@ from accounts.models import Organisation
 from accounts.predicates import is_city_agent
 from core.errors import ApplicationError
 from offres import selectors, services
-from offres.forms import OfferForm, ReasonForm, ReportForm, SuggestForm
+from offres.forms import OfferForm, ReportForm, SuggestForm
 from offres.models import Offer
 from offres.predicates import represented_organisation_ids
 from offres.views.directory import detail_context, visible_offer
@@ -68,7 +68,9 @@ def _offer_form_page(request, form, *, save, done, **context):
             try:
                 offer = save(form.service_data())
             except ApplicationError as exc:
-                form.add_error(None, exc.detail)
+                # On the field it is about when the form has it, above the form otherwise.
+                field = exc.extra.get("field")
+                form.add_error(field if field in form.fields else None, exc.detail)
                 status = _status(exc)
             else:
                 messages.success(request, done)
@@ -125,20 +127,19 @@ def offer_suggest(request):
 @require_POST
 def offer_report(request, pk: int):
     offer = visible_offer(request, pk)
-    form = ReportForm(request.POST)
-    if form.is_valid():
-        try:
-            services.offer_report(actor=request.user, offer=offer, reason=form.cleaned_data["reason"])
-        except ApplicationError as exc:
-            form.add_error(None, exc.detail)
-            status = _status(exc)
-        else:
-            messages.success(request, _("Thank you: the people who run this offer are told."))
-            return redirect(offer)
-    else:
-        status = 400
-    offer = visible_offer(request, pk)
-    return render(request, "offres/offer_detail.html", detail_context(request, offer, report_form=form), status=status)
+    # The service checks everything (who may report, the reason, its length) and says what is
+    # wrong at the top of the page: the report form is not shown to everyone.
+    reason = request.POST.get("reason", "")
+    try:
+        services.offer_report(actor=request.user, offer=offer, reason=reason)
+    except ApplicationError as exc:
+        offer = visible_offer(request, pk)
+        context = detail_context(
+            request, offer, report_form=ReportForm(initial={"reason": reason}), page_error=exc.detail
+        )
+        return render(request, "offres/offer_detail.html", context, status=_status(exc))
+    messages.success(request, _("Thank you: the people who run this offer are told."))
+    return redirect(offer)
 
 
 @login_required
@@ -147,16 +148,15 @@ def offer_action(request, pk: int, name: str):
     offer = visible_offer(request, pk)
     if name not in services.MANUAL:
         raise Http404()
-    form = ReasonForm(request.POST)
-    form.is_valid()  # bound and cleaned, to carry the service's error back to the page
-    # The service checks the reason (required or not, its length) and says what is wrong.
+    # The service checks the reason (required or not, its length) and says what is wrong, at the
+    # top of the page: the section of the buttons is hidden when no action is left (an offer
+    # already declined in another tab, another organisation's offer).
     reason = request.POST.get("reason", "")
     try:
         services.offer_transition(offer=offer, name=name, actor=request.user, reason=reason)
     except ApplicationError as exc:
-        form.add_error(None, exc.detail)
         offer = visible_offer(request, pk)
-        context = detail_context(request, offer, reason_form=form, failed_action=name)
+        context = detail_context(request, offer, page_error=exc.detail)
         return render(request, "offres/offer_detail.html", context, status=_status(exc))
     messages.success(request, DONE[name])
     return redirect(offer) if rules.has_perm("offres.view_offer", request.user, offer) else redirect("offres:mine")

@@ -14,9 +14,11 @@ from core.errors import InvalidInput, InvalidState, NotFound
 from core.permissions import require
 from orientation import notices
 from orientation.models import Binome, ReferralOffer
-from orientation.services.common import lock_line
+from orientation.services.common import add_months, lock_line
 
 Attendance = ReferralOffer.Attendance
+# A first visit is planned for the coming weeks: a date further away is a typing mistake (a year).
+MEETING_MONTHS_AHEAD = 6
 
 # name -> (attendances it leaves, attendance it reaches). A person marked absent may come later;
 # « came » is final (the follow-ups take it from there).
@@ -44,6 +46,9 @@ def attendance_mark(*, actor: User, line: ReferralOffer, outcome: str, on: dt.da
         line = lock_line(line)
         sources, target = TRANSITIONS[outcome]
         if line.attendance not in sources:
+            # Only a state already reached ends here: say which one it is.
+            if line.attendance == Attendance.DID_NOT_COME:
+                raise InvalidState(_("This person is already marked as not having come."), code="ALREADY_DID_NOT_COME")
             raise InvalidState(_("This person is already marked as having come."), code="ALREADY_CAME")
         line.attendance = target
         line.attendance_on = _check_day(line, on)
@@ -105,10 +110,15 @@ def binome_pair(
         )
         if binome is None:
             raise NotFound(_("Choose a companion from the list."), code="BAD_BINOME")
-    if meeting_on is not None and (
-        not isinstance(meeting_on, dt.date) or isinstance(meeting_on, dt.datetime) or meeting_on < timezone.localdate()
-    ):
-        raise InvalidInput(_("The first visit is today or later."), code="BAD_DATE")
+    if meeting_on is not None:
+        today = timezone.localdate()
+        if not isinstance(meeting_on, dt.date) or isinstance(meeting_on, dt.datetime) or meeting_on < today:
+            raise InvalidInput(_("The first visit is today or later."), code="BAD_DATE")
+        if meeting_on > add_months(today, MEETING_MONTHS_AHEAD):
+            raise InvalidInput(
+                _("The first visit is within %(n)d months: choose an earlier day.") % {"n": MEETING_MONTHS_AHEAD},
+                code="BAD_DATE",
+            )
     with transaction.atomic():
         line = lock_line(line)
         if line.attendance == Attendance.CAME:

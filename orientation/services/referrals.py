@@ -134,8 +134,14 @@ def referral_delete_by_person(*, token: str) -> None:
         _delete(referral)
 
 
-def referral_delete(*, actor: User, referral: Referral) -> None:
-    """The connector deletes a referral (the person asked them, or it was a mistake)."""
+def referral_delete(*, actor: User, referral: Referral, confirmed: bool) -> None:
+    """The connector deletes a referral (the person asked them, or it was a mistake). Nothing
+    can bring it back: ``confirmed`` must be True (the connector ticked the box)."""
     require(actor, "orientation.delete_referral", referral)
+    if confirmed is not True:
+        raise InvalidInput(
+            _("Tick the box to confirm the deletion: nothing of the referral can be brought back."),
+            code="NOT_CONFIRMED",
+        )
     with transaction.atomic():
         _delete(lock_referral(referral))

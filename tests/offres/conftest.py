@@ -4,6 +4,7 @@ import pytest
 from django.utils import timezone
 
 from offres.models import Offer
+from offres.search import offer_search_text
 from tests.programme.conftest import build_programme, home  # noqa: F401 (the programme's fixtures)
 
 
@@ -15,7 +16,11 @@ def make_offer(db):
         fields.setdefault("summary", "Tricoter ensemble, débutants bienvenus.")
         if status in (Offer.Status.PUBLISHED, Offer.Status.TO_VERIFY):
             fields.setdefault("last_confirmed_at", timezone.now())
-        return Offer.objects.create(title=title, status=status, **fields)
+        offer = Offer.objects.create(title=title, status=status, **fields)
+        # What the services keep when they save an offer: the words of the directory's search.
+        offer.search_text = offer_search_text(offer)
+        offer.save(update_fields=["search_text"])
+        return offer
 
     return make
 

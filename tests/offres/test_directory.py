@@ -3,6 +3,7 @@ map's GeoJSON, calendars, open data, the site search and the main menu."""
 
 import datetime as dt
 import json
+from zoneinfo import ZoneInfo
 
 import pytest
 from django.utils import timezone
@@ -81,6 +82,55 @@ def test_filters_work_without_javascript(client, catalogue, query, expected):
     assert _titles(response) == expected
 
 
+@pytest.mark.parametrize("words", ["numérique", "numerique", "NUMÉRIQUE", "Numerique", "atelier NUMERIQUE"])
+def test_the_word_search_ignores_case_and_accents(client, catalogue, words):
+    assert _titles(client.get("/offres/", {"q": words})) == {"Atelier numérique"}
+
+
+def test_the_word_search_looks_in_places_descriptions_and_organisations_without_accents(
+    client, make_offer, make_organisation
+):
+    make_offer(title="Lecture à voix haute", place_name="Bibliothèque Aragon")
+    make_offer(title="Club de lecture", description="On se retrouve à la BIBLIOTHÈQUE du quartier.")
+    make_offer(title="Goûter", organisation=make_organisation(name="Maison des Écoles"))
+    make_offer(title="Cœur de chœur", summary="Chanter l’été.")
+    for words, expected in [
+        ("bibliotheque", {"Lecture à voix haute", "Club de lecture"}),
+        ("Bibliothèque aragon", {"Lecture à voix haute"}),
+        ("ecoles", {"Goûter"}),
+        ("gouter", {"Goûter"}),
+        ("coeur", {"Cœur de chœur"}),
+        ("l'ete", {"Cœur de chœur"}),
+        ("bibliotheque piscine", set()),
+    ]:
+        assert _titles(client.get("/offres/", {"q": words})) == expected, words
+
+
+def test_the_word_search_follows_offers_saved_through_the_services(client, people, offer_data):
+    from offres.services import offer_create, offer_update
+
+    offer = offer_create(actor=people.representative, data=offer_data(title="Atelier vélo", place_name="La Forge"))
+    assert _titles(client.get("/offres/", {"q": "VELO forge"})) == {"Atelier vélo"}
+    assert _titles(client.get("/offres/", {"q": "jardins partages"})) == {"Atelier vélo"}  # its organisation
+    offer_update(actor=people.representative, offer=offer, data={"title": "Réparation de vélos"})
+    assert _titles(client.get("/offres/", {"q": "reparation"})) == {"Réparation de vélos"}
+    assert _titles(client.get("/offres/", {"q": "atelier"})) == set()
+    assert client.get("/offres/offres.csv", {"q": "REPARATION"}).content.decode().count("Réparation de vélos") == 1
+
+
+def test_the_migration_folds_the_offers_already_there(make_offer, make_organisation):
+    import importlib
+
+    from django.apps import apps
+
+    migration = importlib.import_module("offres.migrations.0004_offer_search_text")
+    offer = make_offer(title="Éveil musical", organisation=make_organisation(name="Conservatoire Léo"))
+    Offer.objects.update(search_text="")
+    migration.fill_search_text(apps, None)
+    offer.refresh_from_db()
+    assert "eveil musical" in offer.search_text and "conservatoire leo" in offer.search_text
+
+
 def test_a_forged_filter_is_shown_as_an_error_and_left_out(client, catalogue):
     response = client.get("/offres/?type=casino&quartier=<script>&sans_ecran=1")
     assert response.status_code == 400
@@ -145,6 +195,38 @@ def test_a_weekly_offer_has_a_calendar_with_a_repeat_rule(client, make_offer):
     assert rule["FREQ"] == ["WEEKLY"] and rule["BYDAY"] == ["SA"]
     assert rule["UNTIL"][0].date() == dt.date(2027, 6, 26)
     assert event["uid"].startswith(f"offer-{offer.pk}@")
+
+
+def _occurrences(event):
+    """The starts of an event expanded by its RRULE, as a calendar client would."""
+    from dateutil.rrule import rrulestr
+
+    rule = event["rrule"].to_ical().decode()
+    return list(rrulestr(rule, dtstart=event.decoded("dtstart")))
+
+
+@pytest.mark.parametrize("url", ["/offres/{pk}/calendrier.ics", "/offres/offres.ics"])
+def test_a_weekly_offer_keeps_its_local_hour_in_summer(client, make_offer, url):
+    paris = ZoneInfo("Europe/Paris")
+    start = dt.datetime(2026, 12, 12, 10, 0, tzinfo=paris)  # a Saturday, in winter time
+    offer = make_offer(
+        starts_at=start,
+        ends_at=start + dt.timedelta(hours=2),
+        recurrence=Offer.Recurrence.WEEKLY,
+        recurrence_until=dt.date(2027, 9, 25),
+    )
+    body = client.get(url.format(pk=offer.pk)).content
+    calendar = Calendar.from_ical(body)
+    assert b"DTSTART;TZID=Europe/Paris:20261212T100000" in body
+    assert b"DTEND;TZID=Europe/Paris:20261212T120000" in body
+    assert [str(tz["tzid"]) for tz in calendar.walk("VTIMEZONE")] == ["Europe/Paris"]
+    event = calendar.walk("VEVENT")[0]
+    # UNTIL is in UTC when DTSTART has a time zone (RFC 5545, 3.3.10).
+    assert event["rrule"]["UNTIL"][0].utcoffset() == dt.timedelta(0)
+    starts = [moment.astimezone(paris) for moment in _occurrences(event)]
+    july = [moment for moment in starts if moment.month == 7]
+    assert july and all((moment.hour, moment.minute) == (10, 0) for moment in july)
+    assert starts[-1].date() == dt.date(2027, 9, 25)
 
 
 @pytest.mark.parametrize(
@@ -222,3 +304,15 @@ def test_an_engagement_page_lists_the_offers_that_serve_it(client, make_offer, b
     page = client.get(engagement.url).content.decode()
     assert "Chorale du quartier" in page and "Chorale retirée" not in page
     assert f"/offres/?engagement={engagement.pk}" in page
+
+
+def test_an_organisation_renamed_in_the_admin_is_found_after_the_scheduled_task(client, make_offer, make_organisation):
+    from accounts.models import Organisation
+    from offres.tasks import confirmation_cycle
+
+    organisation = make_organisation(name="Amicale du Nord")
+    offer = make_offer(title="Belote", organisation=organisation)
+    Organisation.objects.filter(pk=organisation.pk).update(name="Club des Aînés")
+    assert _titles(client.get("/offres/", {"q": "aines"})) == set()
+    assert confirmation_cycle()["search_refreshed"] == [offer.pk]
+    assert _titles(client.get("/offres/", {"q": "aines"})) == {"Belote"}

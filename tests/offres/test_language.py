@@ -36,3 +36,19 @@ def test_the_directory_marks_each_offer_in_another_language(client, make_offer):
 
     assert 'lang="en">Knitting club</a>' in french and 'lang="fr">Atelier tricot</a>' not in french
     assert 'lang="fr">Atelier tricot</a>' in english and 'lang="en">Knitting club</a>' not in english
+
+
+def test_a_price_and_a_reason_follow_the_typography_of_the_language_read(client, make_offer):
+    from offres.models import Offer, OfferEvent
+
+    offer = make_offer(title="Atelier tricot", cost=Offer.Cost.SOLIDARITY, price="5 €")
+    OfferEvent.objects.create(offer=offer, kind=OfferEvent.Kind.UPDATED, reason="Changed: when")
+
+    french = client.get(f"/offres/{offer.pk}/").content.decode()
+    english = client.get(f"/en/offres/{offer.pk}/").content.decode()
+
+    assert "Solidarity price: <span" in english and "Solidarity price :" not in english
+    assert "Updated: Changed: when" in english
+    assert "Tarif solidaire : <span" in french and "Mise à jour : Changed: when" in french
+    assert "Tarif solidaire : 5 €" in client.get("/offres/").content.decode()
+    assert "Solidarity price: 5 €" in client.get("/en/offres/").content.decode()

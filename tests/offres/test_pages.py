@@ -70,6 +70,46 @@ def test_edit_updates_and_confirms(client_for, people, make_offer):
     assert offer.title == "Chorale (nouvel horaire)" and offer.status == Offer.Status.PUBLISHED
 
 
+@pytest.mark.parametrize(
+    "fields,field,message",
+    [
+        ({"ends_at": "2027-03-01T17:00"}, "ends_at", "La fin doit suivre le début."),
+        ({"latitude": "999", "longitude": "2.35"}, "latitude", "La latitude doit être comprise entre -90 et 90."),
+        ({"latitude": "48.85", "longitude": "-999"}, "longitude", "La longitude doit être comprise entre -180 et 180."),
+        ({"latitude": "48.85"}, "longitude", "Indiquez aussi la longitude"),
+        ({"longitude": "2.35"}, "latitude", "Indiquez aussi la latitude"),
+        ({"cost": "price", "price": ""}, "price", "Dites combien cela coûte."),
+        ({"contact_phone": "abc"}, "contact_phone", "Écrivez un numéro de téléphone avec des chiffres"),
+    ],
+)
+def test_edit_shows_plain_errors_on_the_field_never_a_constraint_name(
+    client_for, people, make_offer, fields, field, message
+):
+    offer = make_offer(organisation=people.association)
+    response = client_for(people.representative).post(f"/offres/{offer.pk}/modifier/", _form(people, **fields))
+    assert response.status_code == 400
+    assert message in " ".join(response.context["form"].errors[field])
+    page = response.content.decode()
+    assert "offer_coordinates_valid" not in page and "offer_ends_after_it_starts" not in page
+    assert Offer.objects.get(pk=offer.pk).title == offer.title and not offer.events.exists()
+
+
+@pytest.mark.parametrize(
+    "fields,field,message",
+    [
+        ({"cost": "price"}, "price", "Dites combien cela coûte."),
+        ({"cost": "solidarity", "price": " "}, "price", "Dites combien cela coûte."),
+        ({"contact_phone": "abc"}, "contact_phone", "Écrivez un numéro de téléphone avec des chiffres"),
+    ],
+)
+def test_a_suggestion_needs_a_price_when_it_is_not_free_and_a_real_phone(client_for, people, fields, field, message):
+    data = {"title": "Couture", "kind": "group", "summary": "Coudre.", "cost": "free", "audience": "all"}
+    response = client_for(people.resident).post("/offres/suggerer/", {**data, **fields})
+    assert response.status_code == 400
+    assert message in " ".join(response.context["form"].errors[field])
+    assert not Offer.objects.exists()
+
+
 def test_someone_elses_offer_cannot_be_edited(client_for, people, make_offer):
     offer = make_offer(organisation=people.association)
     client = client_for(people.other)
@@ -160,3 +200,67 @@ def test_an_oversized_reason_is_refused_with_its_own_error(client_for, people, m
     response = client_for(people.city_agent).post(f"/offres/{offer.pk}/action/withdraw/", {"reason": "x" * 2001})
     assert response.status_code == 400 and "trop long" in response.content.decode()
     assert Offer.objects.get(pk=offer.pk).status == Offer.Status.PUBLISHED
+
+
+def _alert(response) -> str:
+    """The text of the notice at the top of the page (``role="alert"``), empty without one."""
+    import re
+
+    found = re.search(r'<div class="notice" role="alert"><p>(.*?)</p></div>', response.content.decode(), re.S)
+    return found.group(1) if found else ""
+
+
+def test_an_action_on_another_organisation_offer_is_refused_with_a_visible_error(client_for, people, make_offer):
+    offer = make_offer(organisation=people.association)
+    response = client_for(people.other).post(f"/offres/{offer.pk}/action/withdraw/", {"reason": "Fermé."})
+    assert response.status_code == 403
+    assert "Vous n’avez pas le droit de faire cela." in _alert(response)
+    assert Offer.objects.get(pk=offer.pk).status == Offer.Status.PUBLISHED
+
+
+def test_declining_a_suggestion_twice_says_why_the_second_time(client_for, people, make_offer):
+    offer = make_offer(title="Idée", status=Offer.Status.SUGGESTED)
+    agent = client_for(people.city_agent)
+    assert agent.post(f"/offres/{offer.pk}/action/reject/", {"reason": "Doublon."}).status_code == 302
+    again = agent.post(f"/offres/{offer.pk}/action/reject/", {"reason": "Doublon."})
+    assert again.status_code == 400
+    assert "Cette action n’est pas possible tant que l’offre est « Non retenue »." in _alert(again)
+    assert OfferEvent.objects.filter(offer=offer, transition="reject").count() == 1
+
+
+def test_a_reason_left_empty_is_said_at_the_top_of_the_page(client_for, people, make_offer):
+    offer = make_offer(organisation=people.association)
+    response = client_for(people.representative).post(f"/offres/{offer.pk}/action/withdraw/", {"reason": ""})
+    assert response.status_code == 400 and "Donnez un motif" in _alert(response)
+
+
+def test_an_unverified_resident_is_told_to_confirm_their_address_to_report(client_for, people, make_offer):
+    offer = make_offer(organisation=people.association)
+    client = client_for(people.unverified)
+    page = client.get(offer.get_absolute_url()).content.decode()
+    assert "confirmez d’abord votre adresse e-mail" in page and f"/offres/{offer.pk}/signaler/" not in page
+    response = client.post(f"/offres/{offer.pk}/signaler/", {"reason": "Le jardin a déménagé."})
+    assert response.status_code == 403
+    assert "Confirmez votre adresse e-mail" in _alert(response)
+    assert not OfferReport.objects.exists()
+
+
+def test_a_resident_who_reported_reads_so_instead_of_the_form(client_for, people, make_offer):
+    offer = make_offer(organisation=people.association)
+    client = client_for(people.resident)
+    client.post(f"/offres/{offer.pk}/signaler/", {"reason": "Le jardin a déménagé."})
+    page = client.get(offer.get_absolute_url()).content.decode()
+    assert "Vous avez signalé cette offre" in page and f"/offres/{offer.pk}/signaler/" not in page
+    # Another resident still has the form.
+    other = client_for(people.other).get(offer.get_absolute_url()).content.decode()
+    assert f"/offres/{offer.pk}/signaler/" in other and "Vous avez signalé cette offre" not in other
+
+
+def test_the_history_reads_confirmations_and_updates_never_published_to_published(client_for, people, make_offer):
+    offer = make_offer(organisation=people.association)
+    client = client_for(people.representative)
+    client.post(f"/offres/{offer.pk}/modifier/", _form(people, title="Chorale (nouvel horaire)"))
+    client.post(f"/offres/{offer.pk}/action/confirm/")
+    history = client.get(offer.get_absolute_url()).content.decode().split('id="history-title"')[1]
+    assert "Publiée → Publiée" not in history
+    assert "Mise à jour" in history and "Confirmée comme à jour" in history

@@ -29,7 +29,14 @@ def test_create_publishes_confirmed_today_with_its_history(people, offer_data):
         ({"summary": "x" * 301}, "INVALID_OFFER"),
         ({"description": "x" * 5001}, "TOO_LONG"),
         ({"contact_email": "pas une adresse"}, "INVALID_OFFER"),
-        ({"latitude": "91", "longitude": "2"}, "INVALID_OFFER"),
+        ({"latitude": "91", "longitude": "2"}, "INVALID_COORDINATES"),
+        ({"latitude": "48.85", "longitude": "999"}, "INVALID_COORDINATES"),
+        ({"latitude": "48.85"}, "INVALID_COORDINATES"),
+        ({"longitude": "2.35"}, "INVALID_COORDINATES"),
+        ({"cost": Offer.Cost.PRICE, "price": "  "}, "PRICE_REQUIRED"),
+        ({"cost": Offer.Cost.SOLIDARITY}, "PRICE_REQUIRED"),
+        ({"contact_phone": "abc"}, "INVALID_PHONE"),
+        ({"contact_phone": "+"}, "INVALID_PHONE"),
         ({"latitude": "abc", "longitude": "2"}, "INVALID_OFFER"),
         ({"neighbourhood": "Quartier inventé"}, "INVALID_NEIGHBOURHOOD"),
         ({"organisation": 12}, "INVALID_ORGANISATION"),
@@ -41,7 +48,7 @@ def test_create_publishes_confirmed_today_with_its_history(people, offer_data):
         ({"starts_at": timezone.now()}, "INVALID_DATES"),
         (
             {"starts_at": timezone.now(), "ends_at": timezone.now() - timezone.timedelta(hours=1)},
-            "INVALID_OFFER",
+            "INVALID_DATES",
         ),
     ],
 )
@@ -51,6 +58,41 @@ def test_create_refuses_bad_input_and_changes_nothing(people, offer_data, fields
     assert error.value.code == code
     assert str(error.value.detail)
     assert not Offer.objects.exists() and not OfferEvent.objects.exists()
+
+
+@pytest.mark.parametrize(
+    "fields,field,message",
+    [
+        (
+            {"starts_at": timezone.now(), "ends_at": timezone.now() - timezone.timedelta(hours=1)},
+            "ends_at",
+            "La fin doit suivre le début.",
+        ),
+        ({"latitude": "999", "longitude": "2"}, "latitude", "La latitude doit être comprise entre -90 et 90."),
+        ({"latitude": "48.85", "longitude": None}, "longitude", "Indiquez aussi la longitude"),
+        ({"cost": Offer.Cost.PRICE}, "price", "Dites combien cela coûte."),
+    ],
+)
+def test_update_says_what_does_not_hold_together_without_constraint_names(people, make_offer, fields, field, message):
+    offer = make_offer(organisation=people.association)
+    with pytest.raises(InvalidInput) as error:
+        offer_update(actor=people.representative, offer=offer, data=fields)
+    assert error.value.extra["field"] == field
+    assert message in str(error.value.detail) and "offer_" not in str(error.value.detail)
+    assert not offer.events.exists()
+
+
+def test_a_suggestion_with_half_a_position_is_refused(people):
+    data = {"title": "Couture", "summary": "Coudre.", "latitude": "48.85"}
+    with pytest.raises(InvalidInput) as error:
+        offer_suggest(actor=people.resident, data=data)
+    assert error.value.code == "INVALID_COORDINATES" and not Offer.objects.exists()
+
+
+def test_phone_numbers_as_people_write_them_are_accepted(people, offer_data):
+    for number in ("01 23 45 67 89", "+33 (0)1.23.45.67.89", "3939"):
+        offer = offer_create(actor=people.representative, data=offer_data(contact_phone=number))
+        assert offer.contact_phone == number
 
 
 def test_user_text_is_cleaned_of_control_characters(people, offer_data):
@@ -147,3 +189,37 @@ def test_an_unlisted_offer_cannot_be_reported(people, make_offer):
     offer = make_offer(status=Offer.Status.WITHDRAWN)
     with pytest.raises(PermissionDenied):
         offer_report(actor=people.resident, offer=offer, reason="Fermé")
+
+
+def test_updating_a_published_offer_writes_no_status_change_that_changes_nothing(people, make_offer):
+    offer = make_offer(organisation=people.association)
+    offer_update(actor=people.representative, offer=offer, data={"schedule": "Le mardi soir"})
+    assert list(offer.events.values_list("kind", flat=True)) == [OfferEvent.Kind.UPDATED]
+    assert not offer.events.filter(kind=OfferEvent.Kind.TRANSITION).exists()
+
+
+def test_confirming_a_published_offer_is_a_confirmation_in_the_history(people, make_offer):
+    offer = make_offer(organisation=people.association, last_confirmed_at=timezone.now() - timezone.timedelta(days=80))
+    offer_transition(offer=offer, name="confirm", actor=people.representative)
+    # Saving the form unchanged confirms it too.
+    offer_update(actor=people.representative, offer=offer, data={"schedule": offer.schedule})
+    events = list(offer.events.values_list("kind", "transition", "from_status", "to_status"))
+    assert events == [(OfferEvent.Kind.CONFIRMED, "confirm", "published", "published")] * 2
+    offer.refresh_from_db()
+    assert offer.last_confirmed_at > timezone.now() - timezone.timedelta(minutes=1)
+
+
+def test_the_migration_reads_past_confirmations_as_confirmations(people, make_offer):
+    import importlib
+
+    from django.apps import apps
+
+    migration = importlib.import_module("offres.migrations.0005_offer_event_confirmed")
+    offer = make_offer(organisation=people.association)
+    same = OfferEvent.objects.create(offer=offer, kind="transition", transition="confirm", from_status="published",
+                                     to_status="published")  # fmt: skip
+    change = OfferEvent.objects.create(offer=offer, kind="transition", transition="confirm", from_status="to_verify",
+                                       to_status="published")  # fmt: skip
+    migration.confirmations_are_not_status_changes(apps, None)
+    assert OfferEvent.objects.get(pk=same.pk).kind == OfferEvent.Kind.CONFIRMED
+    assert OfferEvent.objects.get(pk=change.pk).kind == OfferEvent.Kind.TRANSITION

@@ -41,6 +41,20 @@ def test_absent_then_came_but_never_back(team_member, line):
     assert line.attendance == "came"
 
 
+def test_marking_absent_twice_says_the_person_is_already_marked_absent(client_for, team_member, line):
+    today = timezone.localdate()
+    services.attendance_mark(actor=team_member, line=line, outcome="did_not_come", on=today)
+    with pytest.raises(InvalidState) as error:
+        services.attendance_mark(actor=team_member, line=line, outcome="did_not_come", on=today)
+    assert error.value.code == "ALREADY_DID_NOT_COME"
+    response = client_for(team_member).post(
+        f"/orientation/offres/{line.pk}/venue/", {"outcome": "did_not_come", "on": today.isoformat()}, follow=True
+    )
+    page = response.content.decode()
+    assert "Cette personne est déjà notée comme non venue." in page
+    assert "déjà notée comme venue" not in page
+
+
 @pytest.mark.parametrize(
     ("outcome", "on"),
     [
@@ -147,6 +161,31 @@ def test_bad_pairings_are_refused(resident, connector, line, binome_id, meeting_
         services.binome_pair(actor=connector, line=line, binome_id=binome_id, meeting_on=meeting_on)
     line.refresh_from_db()
     assert line.binome is None
+
+
+def test_the_first_visit_is_at_most_six_months_ahead(client_for, resident, connector, team_member, line):
+    from orientation.services.common import add_months
+
+    binome = services.binome_volunteer(actor=resident)
+    today = timezone.localdate()
+    with pytest.raises(InvalidInput) as error:
+        services.binome_pair(
+            actor=connector, line=line, binome_id=binome.pk, meeting_on=add_months(today, 6) + dt.timedelta(days=1)
+        )
+    assert error.value.code == "BAD_DATE"
+    line.refresh_from_db()
+    assert line.binome is None
+    response = client_for(team_member).post(
+        f"/orientation/offres/{line.pk}/binome/",
+        {f"p{line.pk}-binome": binome.pk, f"p{line.pk}-meeting_on": today.replace(year=today.year + 1)},
+        follow=True,
+    )
+    assert "La première visite a lieu dans les 6 mois" in response.content.decode()
+    line.refresh_from_db()
+    assert line.binome is None
+    services.binome_pair(actor=connector, line=line, binome_id=binome.pk, meeting_on=add_months(today, 6))
+    line.refresh_from_db()
+    assert line.binome_meeting_on == add_months(today, 6)
 
 
 def test_no_companion_after_the_person_came(resident, connector, team_member, line):

@@ -117,7 +117,7 @@ def test_the_referral_page_is_not_found_for_anyone_else(people, client_for, line
     for url in [f"/orientation/{line.referral_id}/", f"/orientation/{line.referral_id}/lien/"]:
         response = client.get(url)
         assert response.status_code == (302 if role == "anonymous" else 404), (role, url)
-    response = client.post(f"/orientation/{line.referral_id}/supprimer/")
+    response = client.post(f"/orientation/{line.referral_id}/supprimer/", {"confirm": "yes"})
     assert response.status_code in (302 if role == "anonymous" else 404,)
     assert type(line.referral).objects.filter(pk=line.referral_id).exists()
 
@@ -147,10 +147,10 @@ def test_services_refuse_the_others(people, line):
     from core.errors import AuthRequired, PermissionDenied
 
     with pytest.raises(AuthRequired):
-        services.referral_delete(actor=people["anonymous"], referral=line.referral)
+        services.referral_delete(actor=people["anonymous"], referral=line.referral, confirmed=True)
     for role in ["colleague", "team", "city_agent", "superuser"]:
         with pytest.raises(PermissionDenied):
-            services.referral_delete(actor=people[role], referral=line.referral)
+            services.referral_delete(actor=people[role], referral=line.referral, confirmed=True)
         with pytest.raises(PermissionDenied):
             services.referral_link_reissue(actor=people[role], referral=line.referral)
     for role in ["connector", "binome", "city_agent", "other_offer_manager"]:

@@ -91,7 +91,24 @@ def test_an_erased_referral_link_opens_nothing(client, refer):
     assert client.get(f"/orientation/ma-demarche/{token}/").status_code == 404
 
 
-def test_the_connector_deletes_a_referral(client_for, refer, connector):
+def test_the_connector_deletes_a_referral_once_they_tick_the_box(client_for, refer, connector):
     referral, _token = refer()
-    response = client_for(connector).post(f"/orientation/{referral.pk}/supprimer/")
+    client = client_for(connector)
+    assert 'name="confirm"' in client.get(f"/orientation/{referral.pk}/").content.decode()
+    response = client.post(f"/orientation/{referral.pk}/supprimer/", follow=True)
+    assert response.redirect_chain[-1][0] == f"/orientation/{referral.pk}/"
+    assert "Cochez la case pour confirmer la suppression" in response.content.decode()
+    assert Referral.objects.filter(pk=referral.pk).exists()
+    response = client.post(f"/orientation/{referral.pk}/supprimer/", {"confirm": "yes"})
     assert response.status_code == 302 and not Referral.objects.exists()
+
+
+def test_the_service_refuses_a_deletion_not_confirmed(refer, connector):
+    from core.errors import InvalidInput
+
+    referral, _token = refer()
+    for confirmed in (False, "yes", None):
+        with pytest.raises(InvalidInput) as error:
+            services.referral_delete(actor=connector, referral=referral, confirmed=confirmed)
+        assert error.value.code == "NOT_CONFIRMED"
+    assert Referral.objects.filter(pk=referral.pk).exists()
