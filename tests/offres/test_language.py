@@ -27,7 +27,7 @@ def test_a_french_offer_on_the_english_site_is_marked_french(client, make_offer)
 
 
 def test_the_directory_marks_each_offer_in_another_language(client, make_offer):
-    make_offer(title="Atelier tricot")
+    make_offer(title="Atelier tricot", schedule="Le mardi de 14 h à 16 h")
     with translation.override("en"):
         make_offer(title="Knitting club")
 
@@ -36,6 +36,7 @@ def test_the_directory_marks_each_offer_in_another_language(client, make_offer):
 
     assert 'lang="en">Knitting club</a>' in french and 'lang="fr">Atelier tricot</a>' not in french
     assert 'lang="fr">Atelier tricot</a>' in english and 'lang="en">Knitting club</a>' not in english
+    assert '<span lang="fr">Le mardi de 14 h à 16 h</span>' in english
 
 
 def test_a_price_and_a_reason_follow_the_typography_of_the_language_read(client, make_offer):
