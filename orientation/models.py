@@ -19,6 +19,8 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from core.languages import current as current_language
+
 FIRST_NAME_MAX = 40
 CONTACT_MAX = 120
 MAX_OFFERS = 5
@@ -64,6 +66,8 @@ class Referral(models.Model):
     # The words the connector read to the person, as they were then, and when they agreed.
     consent_text = models.TextField(_("consent read to the person"))
     consented_at = models.DateTimeField(_("consent given at"))
+    # The language the consent was read in (docs/i18n.md): the connector's when recording.
+    language = models.CharField(_("language"), max_length=5, choices=settings.LANGUAGES, default=current_language)
     # SHA-256 of the secret in the person's private link; empty: no link opens the referral.
     token_hash = models.CharField(max_length=64, blank=True, editable=False)
     created_at = models.DateTimeField(_("referred at"), auto_now_add=True, db_index=True)

@@ -21,6 +21,18 @@ def test_the_person_sees_their_referral(client, refer):
     assert "no-cache" in response["Cache-Control"] or "max-age=0" in response["Cache-Control"]
 
 
+def test_the_consent_keeps_the_language_it_was_read_in(client, refer):
+    from django.utils import translation
+
+    with translation.override("en"):
+        referral, token = refer()
+    assert referral.language == "en"
+
+    body = client.get(f"/orientation/ma-demarche/{token}/").content.decode()
+
+    assert f'<q lang="en">{referral.consent_text}</q>' in body
+
+
 def test_the_person_deletes_their_referral(client, refer, team_member):
     _referral, token = refer()
     assert Notification.objects.filter(recipient=team_member).exists()
