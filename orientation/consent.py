@@ -17,7 +17,8 @@ def consent_text(*, organisation_name: str) -> str:
     return gettext(
         "I agree that %(organisation)s records my first name (or a pseudonym) and, if I wish, a "
         "way to reach me that I choose, to refer me to the activities below. The team of each "
-        "activity receives them to welcome me and notes whether I came; my connector will ask me "
+        "activity receives them to welcome me and notes whether I came; if a volunteer comes along "
+        "with me the first time, they know only my first name and the day; my connector will ask me "
         "how it goes after 1 and 3 months. Nothing about my health or my situation is recorded. "
         "With the private link I am given, I can see and delete this referral at any time. "
         "Otherwise it is erased %(months)s months after the last follow-up."

@@ -193,7 +193,8 @@ def _visible_line(request, pk: int) -> ReferralOffer:
 
 
 def _pairing_form(line: ReferralOffer, binomes, data=None):
-    if line.attendance == ReferralOffer.Attendance.CAME:
+    """No companion after the person came, nor to an activity that is no longer offered."""
+    if line.attendance == ReferralOffer.Attendance.CAME or not line.offer.is_listed:
         return None
     initial = {"binome": line.binome_id, "meeting_on": line.binome_meeting_on}
     return PairingForm(data, binomes=binomes, initial=initial, prefix=f"p{line.pk}")

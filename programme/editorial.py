@@ -12,6 +12,8 @@ PAGE_PERMISSIONS = {
     "editor": ["add_page", "change_page", "lock_page"],
     "elected_official": ["add_page", "change_page", "publish_page", "lock_page", "unlock_page"],
 }
+# What wagtail-localize asks of those who translate: start a translation, sync translated pages.
+TRANSLATION_PERMISSION = ("wagtail_localize", "translation", "submit_translation")
 MEDIA_PERMISSIONS = [
     ("wagtailimages", "image", ["add_image", "choose_image"]),
     ("wagtaildocs", "document", ["add_document", "choose_document"]),
@@ -70,6 +72,23 @@ def create_workflow(apps, schema_editor, *, home_model: tuple[str, str] = ("prog
     WorkflowTask.objects.get_or_create(workflow=workflow, task=task, defaults={"sort_order": 0})
     for home in homes:
         WorkflowPage.objects.update_or_create(page_id=home.pk, defaults={"workflow": workflow})
+
+
+def grant_translation(apps, schema_editor) -> None:
+    """Editors and elected officials may start a translation and sync translated pages (the
+    workflow then applies to what they translate). Needs wagtail-localize's permission row."""
+    Group = apps.get_model("auth", "Group")
+    permission = _permission(apps, *TRANSLATION_PERMISSION)
+    for name in PAGE_PERMISSIONS:
+        group, _ = Group.objects.get_or_create(name=name)
+        group.permissions.add(permission)
+
+
+def revoke_translation(apps, schema_editor) -> None:
+    Group = apps.get_model("auth", "Group")
+    permission = _permission(apps, *TRANSLATION_PERMISSION)
+    for group in Group.objects.filter(name__in=PAGE_PERMISSIONS):
+        group.permissions.remove(permission)
 
 
 def remove_workflow(apps, schema_editor):

@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from accounts.models import User
 from benevolat import notices
 from benevolat.models import Answer, Call
+from benevolat.predicates import is_call_host_live
 from benevolat.selectors import forget_host_calls
 from benevolat.services.state import accepted_count, call_transition, lock_call, settle_places
 from core.errors import InvalidInput, InvalidState
@@ -166,6 +167,10 @@ def call_reopen(*, actor: User, call: Call) -> Call:
             raise InvalidState(_("This call for volunteers is not closed."), code="CALL_NOT_CLOSED")
         if call.ends_on is not None and call.ends_on < timezone.localdate():
             raise InvalidState(_("This call is over: publish a new one."), code="CALL_OVER")
+        if not is_call_host_live(actor, call):
+            raise InvalidState(
+                _("The activity or the pact of this call no longer runs: the call stays closed."), code="HOST_NOT_LIVE"
+            )
         call_transition(call, "reopen")
         settle_places(call)
     return call

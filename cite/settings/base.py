@@ -281,6 +281,9 @@ USE_TZ = True
 # page lives in a locale; English pages are translations made with wagtail-localize.
 WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = [("fr", "Français"), ("en", "English")]
+# A translation starts as a draft, whatever the source's status: it is published only when an
+# elected official approves it (the editorial workflow), never when someone starts or syncs it.
+WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 
 # --- Static and media files ---------------------------------------------------------------------
 STATIC_URL = "/static/"

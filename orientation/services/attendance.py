@@ -123,6 +123,10 @@ def binome_pair(
         line = lock_line(line)
         if line.attendance == Attendance.CAME:
             raise InvalidState(_("The person has already come: no companion is needed."), code="ALREADY_CAME")
+        if binome is not None and not line.offer.is_listed:
+            raise InvalidState(
+                _("This activity is no longer offered: nobody can be asked to come along."), code="OFFER_WITHDRAWN"
+            )
         previous = line.binome_id
         line.binome = binome
         line.binome_meeting_on = meeting_on if binome else None

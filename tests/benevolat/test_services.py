@@ -359,3 +359,15 @@ def test_withdrawing_the_offer_closes_its_calls_and_tells_their_volunteers(world
     assert client.get(offer_call.get_absolute_url()).status_code == 404
     with pytest.raises(PermissionDenied):
         answer_create(actor=stranger, call=offer_call)
+
+
+def test_a_call_of_a_withdrawn_offer_cannot_be_reopened(world, offer_call):
+    from offres.services import offer_transition
+
+    offer_transition(offer=world.offer, name="withdraw", actor=world.city_agent, reason="L’association arrête.")
+
+    with pytest.raises(InvalidState) as error:
+        call_reopen(actor=world.proponent, call=offer_call)
+    assert error.value.code == "HOST_NOT_LIVE"
+    offer_call.refresh_from_db()
+    assert offer_call.status == Call.Status.CLOSED

@@ -231,3 +231,19 @@ def test_withdrawing_the_offer_tells_who_waits_for_the_person(
     # Nothing is said when everyone referred to the offer has already come.
     offer_transition(offer=other, name="withdraw", actor=team_member, reason="Fin de la chorale.")
     assert told.count() == 2
+
+
+def test_nobody_is_asked_to_come_along_to_a_withdrawn_activity(client_for, resident, team_member, connector, line):
+    from offres.services import offer_transition
+
+    companion = services.binome_volunteer(actor=resident)
+    offer_transition(offer=line.offer, name="withdraw", actor=team_member, reason="Le jardin ferme.")
+    line.refresh_from_db()
+
+    page = client_for(connector).get(f"/orientation/{line.referral_id}/").content.decode()
+    assert f"/orientation/offres/{line.pk}/binome/" not in page
+    with pytest.raises(InvalidState) as error:
+        services.binome_pair(actor=connector, line=line, binome_id=companion.pk, meeting_on=timezone.localdate())
+    assert error.value.code == "OFFER_WITHDRAWN"
+    line.refresh_from_db()
+    assert line.binome is None and not Notification.objects.filter(kind="binome_paired").exists()
