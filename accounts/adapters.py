@@ -4,6 +4,7 @@ from urllib.parse import urlencode, urlsplit
 from allauth.account.adapter import DefaultAccountAdapter
 from allauth.account.utils import get_next_redirect_url
 from django.conf import settings
+from django.urls import translate_url
 from django.utils.translation import get_language
 
 
@@ -23,6 +24,16 @@ class AccountAdapter(DefaultAccountAdapter):
         # its own name and public address instead.
         site = SimpleNamespace(name=settings.SITE_NAME, domain=urlsplit(settings.SITE_URL).netloc)
         super().send_mail(template_prefix, email, {**context, "current_site": site})
+
+    def post_login(self, request, user, **kwargs):
+        """After logging in, the page asked for in the account's language: the profile's choice
+        wins (docs/i18n.md), as it does on the next visit."""
+        response = super().post_login(request, user, **kwargs)
+        location = response.get("Location", "")
+        language = getattr(user, "preferred_language", "")
+        if language in dict(settings.LANGUAGES) and location.startswith("/") and not location.startswith("//"):
+            response["Location"] = translate_url(location, language)
+        return response
 
     def get_email_confirmation_url(self, request, emailconfirmation):
         """The confirmation link keeps the page the resident signed up from (``next``), so that

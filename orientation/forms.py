@@ -7,6 +7,7 @@ from django.utils.translation import pgettext_lazy
 
 from orientation.models import CONTACT_MAX, FIRST_NAME_MAX, FollowUp
 from orientation.services import RECORDABLE
+from orientation.services.referrals import NO_CONSENT
 
 
 class ReferralForm(forms.Form):
@@ -56,6 +57,13 @@ class ReferralForm(forms.Form):
         ]
         self.fields["consent"].label = _("I have read this text to the person and they agree.")
         self.consent_text = consent_text
+
+    def clean(self):
+        """The missing consent is said with the other errors, at the first try."""
+        data = super().clean()
+        if not data.get("consent"):
+            self.add_error("consent", NO_CONSENT)
+        return data
 
 
 class AttendanceForm(forms.Form):

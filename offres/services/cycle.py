@@ -8,9 +8,10 @@ from django.conf import settings
 from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from core.errors import InvalidState
+from core.languages import text_in
 from offres import notices
 from offres.models import Offer, OfferEvent
 from offres.services.state import _transition, lock_offer
@@ -46,7 +47,7 @@ def confirmation_cycle(*, now=None) -> dict[str, list[int]]:
                     offer=offer,
                     name="mark_to_verify",
                     actor=None,
-                    reason=_("Not confirmed by its managers in time."),
+                    reason=text_in(offer.language, gettext_lazy("Not confirmed by its managers in time.")),
                 )
             except InvalidState:
                 continue  # confirmed or withdrawn meanwhile

@@ -12,6 +12,7 @@ import rules
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils import translation
 from django.utils.translation import gettext as _
 
 from accounts.models import Organisation
@@ -244,13 +245,11 @@ def offer_update(*, actor, offer: Offer, data: dict) -> Offer:
         if _set_engagements(locked, data):
             changed.append("engagements")
         if changed:
-            labels = ", ".join(_label(name) for name in changed)
-            OfferEvent.objects.create(
-                offer=locked,
-                kind=OfferEvent.Kind.UPDATED,
-                actor=actor,
-                reason=_("Changed: %(fields)s") % {"fields": labels},
-            )
+            # Written in the offer's language, as the history it belongs to is read with it.
+            with translation.override(locked.language):
+                labels = ", ".join(_label(name) for name in changed)
+                reason = _("Changed: %(fields)s") % {"fields": labels}
+            OfferEvent.objects.create(offer=locked, kind=OfferEvent.Kind.UPDATED, actor=actor, reason=reason)
         if locked.is_listed and rules.has_perm("offres.confirm_offer", actor, locked):
             # Saving confirms the offer: an offer to verify is published again (a status change
             # in the history); a published one stays so, which the « updated » line already says

@@ -6,9 +6,11 @@ from datetime import timedelta
 from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from accounts.predicates import has_verified_email, is_active_account
 from core.errors import InvalidInput, InvalidState, VerificationRequired
+from core.languages import text_in
 from core.permissions import require
 from offres import notices
 from offres.models import Offer, OfferEvent, OfferReport
@@ -54,6 +56,6 @@ def offer_report(*, actor, offer: Offer, reason: str) -> OfferReport:
                 offer=locked,
                 name="mark_to_verify",
                 actor=None,
-                reason=_("Several residents report that it may be outdated."),
+                reason=text_in(locked.language, gettext_lazy("Several residents report that it may be outdated.")),
             )
     return report

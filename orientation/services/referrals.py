@@ -7,6 +7,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from accounts.models import Membership, Organisation, User
 from core.errors import InvalidInput, NotFound
@@ -17,6 +18,9 @@ from orientation import consent, notices
 from orientation.models import MAX_OFFERS, FollowUp, Referral, ReferralOffer
 from orientation.selectors import listed_offers
 from orientation.services.common import add_months, clean_contact, clean_first_name, lock_referral
+
+# Said by the service and, with the form's other errors, by the form: nothing without consent.
+NO_CONSENT = gettext_lazy("The person must agree, after you read them the text, before anything is recorded.")
 
 
 def connector_organisation(user: User) -> Organisation | None:
@@ -41,10 +45,7 @@ def referral_create(
     data in the e-mail; the follow-ups are scheduled."""
     require(actor, "orientation.refer")
     if consent_given is not True:
-        raise InvalidInput(
-            _("The person must agree, after you read them the text, before anything is recorded."),
-            code="NO_CONSENT",
-        )
+        raise InvalidInput(NO_CONSENT, code="NO_CONSENT")
     first_name = clean_first_name(first_name)
     contact = clean_contact(contact)
     try:

@@ -162,3 +162,17 @@ def test_the_old_switch_endpoint_redirects_to_the_translated_address(home, clien
 
     assert response.status_code == 302 and response["Location"] == "/en/debats/"
     assert response.cookies["vdl_language"].value == "en"
+
+
+def test_logging_in_leads_to_the_page_in_the_accounts_language(home, resident):
+    from tests.conftest import PASSWORD
+
+    resident.preferred_language = "en"
+    resident.save()
+    client = Client()
+
+    response = client.post(
+        "/accounts/login/?next=/compte/", {"login": resident.email, "password": PASSWORD}, HTTP_ACCEPT_LANGUAGE="fr"
+    )
+
+    assert response.status_code == 302 and response["Location"] == "/en/compte/"

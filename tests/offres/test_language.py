@@ -43,13 +43,14 @@ def test_a_price_and_a_reason_follow_the_typography_of_the_language_read(client,
     from offres.models import Offer, OfferEvent
 
     offer = make_offer(title="Atelier tricot", cost=Offer.Cost.SOLIDARITY, price="5 €")
-    OfferEvent.objects.create(offer=offer, kind=OfferEvent.Kind.UPDATED, reason="Changed: when")
+    OfferEvent.objects.create(offer=offer, kind=OfferEvent.Kind.UPDATED, reason="Modifié : quand")
 
     french = client.get(f"/offres/{offer.pk}/").content.decode()
     english = client.get(f"/en/offres/{offer.pk}/").content.decode()
 
     assert "Solidarity price: <span" in english and "Solidarity price :" not in english
-    assert "Updated: Changed: when" in english
-    assert "Tarif solidaire : <span" in french and "Mise à jour : Changed: when" in french
+    # The reason belongs to the offer's history: in its language, marked so on the English site.
+    assert 'Updated: <span lang="fr">Modifié : quand</span>' in english
+    assert "Tarif solidaire : <span" in french and "Mise à jour : <span>Modifié : quand</span>" in french
     assert "Tarif solidaire : 5 €" in client.get("/offres/").content.decode()
     assert "Solidarity price: 5 €" in client.get("/en/offres/").content.decode()

@@ -139,3 +139,15 @@ def test_a_phone_and_an_email_are_accepted(refer):
 def test_the_form_has_no_free_text_reason(client_for, connector):
     body = client_for(connector).get("/orientation/nouvelle/").content.decode()
     assert "<textarea" not in body
+
+
+def test_an_empty_form_says_every_error_at_once_announced_and_linked(client_for, connector, offer):
+    response = client_for(connector).post("/orientation/nouvelle/", {"first_name": "", "contact": ""})
+    body = response.content.decode()
+
+    assert response.status_code == 400
+    summary = body.split('<div class="form-errors" role="alert">')[1].split("</div>")[0]
+    assert 'href="#id_first_name"' in summary and 'href="#id_offers_0"' in summary
+    assert "La personne doit donner son accord" in summary
+    assert '<fieldset class="choices" aria-describedby="id_offers_error">' in body
+    assert not Referral.objects.exists()
