@@ -7,6 +7,8 @@ accept or decline; the hours an accepted volunteer gives are recorded per date.
 Statuses change only in ``benevolat.services.state`` through its ``TRANSITIONS`` tables.
 """
 
+from decimal import Decimal
+
 from django.conf import settings
 from django.db import models
 from django.urls import reverse
@@ -144,6 +146,9 @@ class GivenHours(models.Model):
     hours = models.DecimalField(_("hours"), max_digits=4, decimal_places=2)
     recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
     recorded_at = models.DateTimeField(_("recorded at"), auto_now=True)
+    # Not stored: set by ``hours_record`` on the entry it returns, what that date held before
+    # (``None``: nothing), so that a correction is said as one.
+    previous_hours: Decimal | None = None
 
     class Meta:
         verbose_name = _("hours given")

@@ -11,17 +11,16 @@ from decimal import Decimal, InvalidOperation
 import rules
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.utils import timezone
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from accounts.models import Organisation
-from core.errors import InvalidInput, PermissionDenied
+from core.errors import InvalidInput, InvalidState, PermissionDenied
 from core.permissions import require
 from offres import notices
 from offres.models import Offer, OfferEvent
 from offres.predicates import is_offer_manager
-from offres.search import offer_search_text
+from offres.search import fold, offer_search_text
 from offres.services.state import _transition, lock_offer
 from pactes.geocoding import neighbourhood_centroids, neighbourhood_of
 from pactes.guards import check_rate, clean_text
@@ -217,6 +216,11 @@ def offer_suggest(*, actor, data: dict) -> Offer:
     offer = Offer(created_by=actor, status=Offer.Status.SUGGESTED)
     with transaction.atomic():
         _apply(offer, data)
+        waiting = Offer.objects.filter(created_by=actor, status=Offer.Status.SUGGESTED).values_list("title", flat=True)
+        if any(fold(title) == fold(offer.title) for title in waiting):
+            raise InvalidState(
+                _("You have already suggested this offer: it is waiting to be reviewed."), code="ALREADY_SUGGESTED"
+            )
         offer.save()
         _set_engagements(offer, data)
         OfferEvent.objects.create(offer=offer, kind=OfferEvent.Kind.SUGGESTED, actor=actor, to_status=offer.status)

@@ -223,3 +223,18 @@ def test_the_migration_reads_past_confirmations_as_confirmations(people, make_of
     migration.confirmations_are_not_status_changes(apps, None)
     assert OfferEvent.objects.get(pk=same.pk).kind == OfferEvent.Kind.CONFIRMED
     assert OfferEvent.objects.get(pk=change.pk).kind == OfferEvent.Kind.TRANSITION
+
+
+def test_the_same_suggestion_sent_twice_is_refused_while_it_waits(people, make_user):
+    data = {"title": "Atelier couture", "summary": "Coudre ensemble."}
+    offer_suggest(actor=people.resident, data=data)
+
+    with pytest.raises(InvalidState) as error:
+        offer_suggest(actor=people.resident, data={**data, "title": "  ATELIER COUTURE "})
+    assert error.value.code == "ALREADY_SUGGESTED"
+    assert Offer.objects.count() == 1
+    # Someone else may suggest it too; and another offer is another suggestion.
+    neighbour = make_user(display_name="Voisin")
+    offer_suggest(actor=neighbour, data=data)
+    offer_suggest(actor=people.resident, data={**data, "title": "Atelier tricot"})
+    assert Offer.objects.count() == 3
