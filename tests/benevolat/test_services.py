@@ -371,3 +371,19 @@ def test_a_call_of_a_withdrawn_offer_cannot_be_reopened(world, offer_call):
     assert error.value.code == "HOST_NOT_LIVE"
     offer_call.refresh_from_db()
     assert offer_call.status == Call.Status.CLOSED
+
+
+def test_a_pact_call_outliving_its_pact_stays_readable_to_its_volunteer_and_closed(world, pact_call, client):
+    from pactes.models import Pact
+
+    answer_create(actor=world.resident, call=pact_call)
+    call_close(actor=world.other_party, call=pact_call)
+    # The pact ends (its own workflow writes the status; here it is set as it would be).
+    Pact.objects.filter(pk=world.pact.pk).update(status=Pact.Status.ENDED)
+
+    client.force_login(world.resident)
+    page = client.get(pact_call.get_absolute_url()).content.decode()
+    assert "Le pacte de collaboration de cet appel n’est plus en cours" in page
+    with pytest.raises(InvalidState) as error:
+        call_reopen(actor=world.other_party, call=pact_call)
+    assert error.value.code == "HOST_NOT_LIVE"

@@ -176,3 +176,13 @@ def test_logging_in_leads_to_the_page_in_the_accounts_language(home, resident):
     )
 
     assert response.status_code == 302 and response["Location"] == "/en/compte/"
+
+
+def test_a_language_the_site_does_not_speak_is_refused_and_changes_nothing(resident):
+    from accounts.services import language_choose
+    from core.errors import InvalidInput
+
+    with pytest.raises(InvalidInput):
+        language_choose(user=resident, language="de")
+    resident.refresh_from_db()
+    assert resident.preferred_language == "fr"
